@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint check-migrations browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalled only when a requirements file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo $(if $(ADMIN_PASSWORD),--admin-password "$(ADMIN_PASSWORD)")
+	@echo ""
+	@echo "  The site:  http://$(HOST):$(PORT)/"
+	@echo "  The admin: http://$(HOST):$(PORT)/admin/"
+	@echo "    log in as 'admin' with the password you gave as: make run ADMIN_PASSWORD=..."
+	@echo "    (no admin login yet? stop the server and run that once)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-migrations: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: $(VENV)/.installed lint check-migrations
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules test-artifacts .pytest_cache

@@ -1,0 +1,172 @@
+from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from news.blocks import NewsBodyBlock
+from portal.pagination import paginate
+from portal.panels import portfolios_panel
+
+NEWS_PER_PAGE = 10
+
+
+class NewsType(models.TextChoices):
+    NEWS = "news", "News"
+    STATEMENT = "statement", "Statement"
+    COMMENT = "comment", "Comment"
+    BLOG = "blog", "Blog"
+
+
+class DatedQuerySet(PageQuerySet):
+    def in_listing_order(self):
+        """Newest first by the date shown, which falls back to first publication."""
+        return self.annotate(
+            listing_date=Coalesce("date", TruncDate("first_published_at")),
+        ).order_by("-listing_date", "-first_published_at", "-pk")
+
+
+DatedPageManager = PageManager.from_queryset(DatedQuerySet)
+
+
+class NewsIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["news.NewsArticlePage", "news.VideoPage"]
+    template = "pages/news_index_page.html"
+
+    def listed_items(self):
+        """Articles and videos, newest first by the date each shows."""
+        return (
+            Page.objects.child_of(self)
+            .live()
+            .public()
+            .type(NewsArticlePage, VideoPage)
+            .annotate(
+                listing_date=Coalesce("newsarticlepage__date", "videopage__date", TruncDate("first_published_at"))
+            )
+            .order_by("-listing_date", "-first_published_at", "-pk")
+            .specific()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.listed_items(), NEWS_PER_PAGE)
+        return context
+
+
+class NewsArticlePage(Page):
+    date = models.DateField(
+        "display date",
+        null=True,
+        blank=True,
+        help_text="The date the article shows. Leave empty to show the date it was first published.",
+    )
+    news_type = models.CharField("type", max_length=20, choices=NewsType.choices, default=NewsType.NEWS)
+    summary = models.CharField(
+        "listing summary",
+        max_length=300,
+        help_text="One or two sentences shown in listings and under the title.",
+    )
+    body = StreamField(NewsBodyBlock(), blank=True)
+    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="news_articles")
+
+    objects = DatedPageManager()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("news_type"),
+        index.FilterField("date"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("news_type"), FieldPanel("date"), FieldPanel("summary")],
+            heading="Listing",
+        ),
+        FieldPanel("body"),
+        portfolios_panel(),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/news_article_page.html"
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        return self.first_published_at.date() if self.first_published_at else None
+
+    def save(self, *args, **kwargs):
+        self.keep_quoted_roles()
+        super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.keep_quoted_roles()
+        return super().save_revision(*args, **kwargs)
+
+    def keep_quoted_roles(self):
+        """Record each quoted person's role as it is today, where the editor gave none."""
+        for block in self.body:
+            if block.block_type != "quote":
+                continue
+            person = block.value.get("person")
+            if person and not block.value.get("role"):
+                block.value["role"] = person.role
+
+
+class VideoPage(Page):
+    date = models.DateField(help_text="When the video was recorded or first shown.")
+    speaker = models.ForeignKey(
+        "portfolios.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="videos",
+    )
+    speaker_role = models.CharField(
+        "speaker's role in the video",
+        max_length=255,
+        blank=True,
+        help_text="As it was when the video was made, e.g. “APCC Joint Lead for Serious Organised Crime”.",
+    )
+    description = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="What the video is about. Always shown, so the page is useful without playing it.",
+    )
+    video_url = models.URLField(
+        "video address",
+        blank=True,
+        help_text="The YouTube or Vimeo address. Nothing is loaded from it until a visitor presses play.",
+    )
+    transcript = RichTextField(blank=True, features=["bold", "italic", "link"])
+    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="videos")
+
+    objects = DatedPageManager()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+        index.FilterField("date"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
+        FieldPanel("description"),
+        FieldPanel("video_url"),
+        FieldPanel("transcript"),
+        portfolios_panel(),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/video_page.html"
+
+    @property
+    def display_date(self):
+        return self.date

@@ -1,0 +1,34 @@
+"""StreamField blocks shared by every page type."""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        help_text = "A section heading. The page title is the only top-level heading."
+
+
+class PrioritiesBlock(blocks.StructBlock):
+    introduction = blocks.CharBlock(
+        help_text="The sentence before the list, e.g. “Our priorities are:”.",
+    )
+    priorities = blocks.ListBlock(
+        blocks.TextBlock(label="Priority"),
+        min_num=1,
+        help_text="One priority per item, in the order the association gives them.",
+    )
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/priorities.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="blocks/paragraph.html")
+    image = ImageBlock(template="blocks/image.html")

@@ -1,0 +1,112 @@
+from django.apps import apps
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+
+HOME_LATEST_NEWS = 3
+
+
+class HomePage(Page):
+    introduction = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short welcome shown under the site name.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "portfolios.PolicyAreaPage",
+        "news.NewsIndexPage",
+        "publications.PublicationIndexPage",
+        "portal.StandardPage",
+    ]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu()
+        # Looked up by name so that the site-wide app does not import a content app.
+        news_index_model = apps.get_model("news", "NewsIndexPage")
+        news_index = news_index_model.objects.child_of(self).live().public().first()
+        context["latest_news"] = news_index.listed_items()[:HOME_LATEST_NEWS] if news_index else []
+        context["news_index"] = news_index
+        return context
+
+
+class StandardPage(Page):
+    introduction = models.TextField(blank=True, help_text="One or two sentences shown above the body.")
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+    template = "pages/standard_page.html"
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        max_length=255,
+        default="Association of Police and Crime Commissioners",
+        help_text="Shown in the header, the footer and the browser tab.",
+    )
+    short_name = models.CharField(max_length=40, blank=True, help_text="An abbreviation, e.g. APCC.")
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where visitors write for anything else, e.g. to ask for a document in an accessible format.",
+    )
+    media_enquiries_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page the footer's “Media enquiries” link goes to.",
+    )
+    media_enquiries_text = models.TextField(
+        blank=True,
+        help_text="One or two sentences for journalists, shown in the footer.",
+    )
+    media_enquiries_email = models.EmailField(blank=True)
+    media_enquiries_phone = models.CharField(max_length=40, blank=True)
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from every page's footer, as the law asks of a public-sector site.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("short_name"), FieldPanel("contact_email")],
+            heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("media_enquiries_page"),
+                FieldPanel("media_enquiries_text"),
+                FieldPanel("media_enquiries_email"),
+                FieldPanel("media_enquiries_phone"),
+            ],
+            heading="Media enquiries",
+        ),
+        MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
+    ]
+
+    class Meta:
+        verbose_name = "organisation"

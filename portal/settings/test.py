@@ -1,0 +1,21 @@
+"""The test suite: SQLite unless DATABASE_URL names another database (CI: PostgreSQL)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
+
+from .base import *  # noqa: E402, F403
+from .base import STORAGES  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Static files come from the apps' folders through whitenoise's finders; nothing is collected.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

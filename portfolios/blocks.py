@@ -1,0 +1,5 @@
+from portal.blocks import BaseStreamBlock, PrioritiesBlock
+
+
+class PolicyAreaBodyBlock(BaseStreamBlock):
+    priorities = PrioritiesBlock()

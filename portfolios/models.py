@@ -1,0 +1,244 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
+from wagtail.search import index
+
+from portal.blocks import BaseStreamBlock
+from portfolios.blocks import PolicyAreaBodyBlock
+
+HUB_LIST_LENGTH = 3
+# What other apps file under a portfolio: each names its many-to-many field
+# `portfolios` with these related names, and its manager has `in_listing_order()`.
+FILED_UNDER_PORTFOLIOS = ("news_articles", "videos", "publications")
+
+
+class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """Someone the site names: a portfolio lead, a staff contact, a quoted speaker."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True, help_text="Used in this person's web address.")
+    role = models.CharField(
+        "role line",
+        max_length=255,
+        blank=True,
+        help_text="Their current role as the site should show it, e.g. “PCC, Devon & Cornwall "
+        "and the Isles of Scilly” or “Senior Policy Manager”.",
+    )
+    organisation = models.CharField(
+        "area or organisation",
+        max_length=255,
+        blank=True,
+        help_text="The police force area or body they belong to, e.g. “Greater Manchester Combined Authority”.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders photo. Without one the site shows their initials.",
+    )
+    biography = RichTextField(blank=True, features=["bold", "italic", "link"])
+    email = models.EmailField(blank=True, help_text="For staff contacts: shown publicly.")
+    phone = models.CharField(max_length=40, blank=True, help_text="For staff contacts: shown publicly.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("organisation")],
+            heading="Who they are",
+        ),
+        FieldPanel("photo"),
+        FieldPanel("biography"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Contact details"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=5),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.SearchField("organisation"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def initials(self):
+        return "".join(word[0] for word in self.name.split()[:3] if word).upper()
+
+
+class LeadRole(models.TextChoices):
+    LEAD = "lead", "Lead"
+    JOINT_LEAD = "joint_lead", "Joint Lead"
+    DEPUTY_LEAD = "deputy_lead", "Deputy Lead"
+
+
+class PortfolioLead(Orderable):
+    page = ParentalKey("portfolios.PortfolioPage", on_delete=models.CASCADE, related_name="leads")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="portfolio_leads")
+    role = models.CharField("lead role", max_length=20, choices=LeadRole.choices, default=LeadRole.LEAD)
+    started_on = models.DateField("term began", null=True, blank=True)
+    ended_on = models.DateField(
+        "term ended",
+        null=True,
+        blank=True,
+        help_text="Set this when the person stops leading the portfolio: they stay on record as a former lead.",
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("started_on"), FieldPanel("ended_on")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.person.name}"
+
+    @property
+    def term_description(self):
+        if self.started_on and self.ended_on:
+            return f"{self.started_on:%B %Y} to {self.ended_on:%B %Y}"
+        if self.ended_on:
+            return f"Until {self.ended_on:%B %Y}"
+        if self.started_on:
+            return f"Since {self.started_on:%B %Y}"
+        return ""
+
+    @property
+    def is_current(self):
+        return self.ended_on is None or self.ended_on >= timezone.localdate()
+
+
+class PortfolioContact(Orderable):
+    page = ParentalKey("portfolios.PortfolioPage", on_delete=models.CASCADE, related_name="contacts")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="portfolio_contacts",
+        help_text="A member of the association's staff who answers questions about this portfolio.",
+    )
+
+    panels = [FieldPanel("person")]
+
+
+def people_prefetches():
+    """The leads and contacts of portfolios, with their people, in two queries."""
+    return [
+        Prefetch(
+            "leads",
+            queryset=PortfolioLead.objects.filter(person__live=True).select_related("person", "person__photo"),
+        ),
+        Prefetch(
+            "contacts",
+            queryset=PortfolioContact.objects.filter(person__live=True).select_related("person", "person__photo"),
+        ),
+    ]
+
+
+def latest_filed_under(portfolios, related_name, limit=HUB_LIST_LENGTH):
+    """The newest live, public items of one kind filed under any of `portfolios`.
+
+    Reached through the reverse relation so that this app never imports the
+    apps that file content under it.
+    """
+    model = PortfolioPage._meta.get_field(related_name).related_model
+    filed = model.objects.filter(portfolios__in=portfolios).values("pk")
+    return model.objects.live().public().filter(pk__in=filed).in_listing_order()[:limit]
+
+
+class PolicyAreaPage(Page):
+    """A hub for a section of policy work and the portfolios it is organised in."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="The opening paragraph: why this area of work matters.",
+    )
+    body = StreamField(
+        PolicyAreaBodyBlock(),
+        blank=True,
+        help_text="Priorities and any further paragraphs. Use a “Priorities” block for each list of priorities.",
+    )
+    portfolios_introduction = models.TextField(
+        blank=True,
+        help_text="The sentence above the list of portfolios and their leads.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("portfolios_introduction"),
+    ]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portfolios.PortfolioPage"]
+    template = "pages/policy_area_page.html"
+
+    def portfolios(self):
+        return PortfolioPage.objects.child_of(self).live().public().prefetch_related(*people_prefetches())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        portfolios = list(self.portfolios())
+        context["portfolios"] = portfolios
+        for related_name in FILED_UNDER_PORTFOLIOS:
+            context[f"latest_{related_name}"] = latest_filed_under(portfolios, related_name)
+        return context
+
+
+class PortfolioPage(Page):
+    """One policy portfolio: what it covers, who leads it, who to contact."""
+
+    summary = models.TextField(
+        help_text="One sentence on what the portfolio covers, e.g. “Leading our work to tackle…”. "
+        "Shown on the policy area page and in listings.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel(
+            "leads",
+            heading="Leads",
+            label="Lead",
+            help_text="In the order the site should list them. Keep former leads and give their term's end date.",
+        ),
+        InlinePanel("contacts", heading="Staff contacts", label="Contact"),
+    ]
+
+    parent_page_types = ["portfolios.PolicyAreaPage"]
+    subpage_types = []
+    template = "pages/portfolio_page.html"
+
+    # For hub listings: with people_prefetches() these cost no query.
+    def current_leads(self):
+        return [lead for lead in self.leads.all() if lead.is_current]
+
+    def former_leads(self):
+        return [lead for lead in self.leads.all() if not lead.is_current]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read through the cluster, not a fresh query, so a preview shows unsaved leads.
+        leads = [lead for lead in self.leads.all().select_related("person", "person__photo") if lead.person.live]
+        context["current_leads"] = [lead for lead in leads if lead.is_current]
+        context["former_leads"] = [lead for lead in leads if not lead.is_current]
+        context["contacts"] = [
+            contact for contact in self.contacts.all().select_related("person", "person__photo") if contact.person.live
+        ]
+        for related_name in FILED_UNDER_PORTFOLIOS:
+            context[f"latest_{related_name}"] = latest_filed_under([self], related_name)
+        return context

@@ -1,0 +1,158 @@
+import os
+
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.pagination import paginate
+from portal.panels import portfolios_panel
+from publications.files import FORMAT_NAMES, count_pdf_pages, human_size
+
+PUBLICATIONS_PER_PAGE = 10
+
+
+class PolicyDocument(AbstractDocument):
+    """A downloadable file that knows its description and, for a PDF, its page count."""
+
+    description = models.TextField(
+        blank=True,
+        help_text="What the file is and who it is for. Shown beside the download link.",
+    )
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields + ("description",)
+    search_fields = AbstractDocument.search_fields + [index.SearchField("description")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = "document"
+
+    def _set_document_file_metadata(self):
+        super()._set_document_file_metadata()
+        self.page_count = count_pdf_pages(self.file) if self.file_extension == "pdf" else None
+
+    @property
+    def file_name(self):
+        return os.path.basename(self.file.name)
+
+    @property
+    def format_name(self):
+        return FORMAT_NAMES.get(self.file_extension, self.file_extension.upper())
+
+    @property
+    def size_on_disk(self):
+        """The file's size read from storage now; None when the file is missing."""
+        try:
+            return self.file.storage.size(self.file.name)
+        except (OSError, ValueError):
+            return None
+
+    @property
+    def human_size(self):
+        return human_size(self.size_on_disk)
+
+
+class PublicationType(models.TextChoices):
+    GUIDANCE = "guidance", "Guidance"
+    EXPLAINER = "explainer", "Explainer"
+    REPORT = "report", "Report"
+    BRIEFING = "briefing", "Briefing"
+    RESPONSE = "response", "Consultation response"
+
+
+class PublicationQuerySet(PageQuerySet):
+    def in_listing_order(self):
+        return self.annotate(listing_date=Coalesce("last_updated_on", "published_on")).order_by("-listing_date", "-pk")
+
+
+class PublicationIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["publications.PublicationPage"]
+    template = "pages/publication_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        publications = (
+            PublicationPage.objects.child_of(self)
+            .live()
+            .public()
+            .in_listing_order()
+            .prefetch_related("attachments__document")
+        )
+        context["publications"] = paginate(request, publications, PUBLICATIONS_PER_PAGE)
+        return context
+
+
+class PublicationPage(Page):
+    summary = models.TextField(
+        "description",
+        help_text="What the publication is and who it is for. Shown in listings and at the top of the page.",
+    )
+    publication_type = models.CharField(
+        "type", max_length=20, choices=PublicationType.choices, default=PublicationType.GUIDANCE
+    )
+    published_on = models.DateField("published", default=timezone.localdate)
+    last_updated_on = models.DateField(
+        "last updated",
+        null=True,
+        blank=True,
+        help_text="Set when a file is replaced or corrected, and say what changed below.",
+    )
+    change_note = models.CharField(
+        "what changed",
+        max_length=255,
+        blank=True,
+        help_text="Shown beside the “Last updated” date, e.g. “Corrected the table on page 4”.",
+    )
+    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="publications")
+
+    objects = PageManager.from_queryset(PublicationQuerySet)()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_type"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("publication_type"),
+        FieldPanel("summary"),
+        InlinePanel(
+            "attachments",
+            heading="Files",
+            label="File",
+            min_num=1,
+            help_text="The publication's files. Add one per format, e.g. the PDF and the PowerPoint.",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("published_on"), FieldPanel("last_updated_on"), FieldPanel("change_note")],
+            heading="Dates",
+        ),
+        portfolios_panel(),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+    template = "pages/publication_page.html"
+
+
+class PublicationAttachment(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "publications.PolicyDocument",
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        help_text="Upload or choose the file. Its name, format, size and page count are read from it.",
+    )
+
+    panels = [FieldPanel("document")]
