@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Coalesce, TruncDate
+from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -8,6 +9,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
+from news.video_hosts import embed_url, host_name
 from portal.pagination import paginate
 from portal.panels import portfolios_panel
 
@@ -51,12 +53,17 @@ class NewsIndexPage(Page):
                 listing_date=Coalesce("newsarticlepage__date", "videopage__date", TruncDate("first_published_at"))
             )
             .order_by("-listing_date", "-first_published_at", "-pk")
-            .specific()
         )
 
     def get_context(self, request, *args, **kwargs):
+        from news.filters import NewsFilterForm  # it needs this module's models
+
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.listed_items(), NEWS_PER_PAGE)
+        filters = NewsFilterForm(request.GET, self.listed_items())
+        if not filters.is_valid():
+            raise Http404("No such portfolio, type or year")
+        context["filters"] = filters
+        context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE)
         return context
 
 
@@ -75,6 +82,8 @@ class NewsArticlePage(Page):
     )
     body = StreamField(NewsBodyBlock(), blank=True)
     portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="news_articles")
+    # Kept from the body's quotes on every save, so a person's page can list what quotes them.
+    quoted_people = ParentalManyToManyField("portfolios.Person", blank=True, editable=False, related_name="quoted_in")
 
     objects = DatedPageManager()
 
@@ -96,6 +105,7 @@ class NewsArticlePage(Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/news_article_page.html"
+    card_template = "components/news_card.html"
 
     @property
     def display_date(self):
@@ -104,21 +114,25 @@ class NewsArticlePage(Page):
         return self.first_published_at.date() if self.first_published_at else None
 
     def save(self, *args, **kwargs):
-        self.keep_quoted_roles()
+        self.record_quotes()
         super().save(*args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
-        self.keep_quoted_roles()
+        self.record_quotes()
         return super().save_revision(*args, **kwargs)
 
-    def keep_quoted_roles(self):
-        """Record each quoted person's role as it is today, where the editor gave none."""
+    def record_quotes(self):
+        """Record each quoted person's role as it is today, where the editor gave none,
+        and who the article quotes."""
+        quoted = []
         for block in self.body:
-            if block.block_type != "quote":
+            if block.block_type != "quote" or not block.value.get("person"):
                 continue
-            person = block.value.get("person")
-            if person and not block.value.get("role"):
+            person = block.value["person"]
+            quoted.append(person)
+            if not block.value.get("role"):
                 block.value["role"] = person.role
+        self.quoted_people = quoted
 
 
 class VideoPage(Page):
@@ -166,7 +180,16 @@ class VideoPage(Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/video_page.html"
+    card_template = "components/news_card.html"
 
     @property
     def display_date(self):
         return self.date
+
+    @property
+    def embed_url(self):
+        return embed_url(self.video_url)
+
+    @property
+    def video_host(self):
+        return host_name(self.video_url)

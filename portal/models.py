@@ -36,7 +36,7 @@ class HomePage(Page):
         # Looked up by name so that the site-wide app does not import a content app.
         news_index_model = apps.get_model("news", "NewsIndexPage")
         news_index = news_index_model.objects.child_of(self).live().public().first()
-        context["latest_news"] = news_index.listed_items()[:HOME_LATEST_NEWS] if news_index else []
+        context["latest_news"] = news_index.listed_items().specific()[:HOME_LATEST_NEWS] if news_index else []
         context["news_index"] = news_index
         return context
 
@@ -82,6 +82,10 @@ class OrganisationSettings(BaseSiteSetting):
     )
     media_enquiries_email = models.EmailField(blank=True)
     media_enquiries_phone = models.CharField(max_length=40, blank=True)
+    site_notice = models.TextField(
+        blank=True,
+        help_text="A short notice shown at the top of every page, e.g. an office closure. Leave empty for none.",
+    )
     accessibility_statement_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -106,6 +110,7 @@ class OrganisationSettings(BaseSiteSetting):
             heading="Media enquiries",
         ),
         MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
+        FieldPanel("site_notice"),
     ]
 
     class Meta:

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -13,9 +16,28 @@ from portal.blocks import BaseStreamBlock
 from portfolios.blocks import PolicyAreaBodyBlock
 
 HUB_LIST_LENGTH = 3
-# What other apps file under a portfolio: each names its many-to-many field
-# `portfolios` with these related names, and its manager has `in_listing_order()`.
-FILED_UNDER_PORTFOLIOS = ("news_articles", "videos", "publications")
+
+
+@dataclass(frozen=True)
+class FiledKind:
+    """A kind of content other apps file under portfolios, as a hub lists it.
+
+    The model behind `related_name` names its many-to-many field `portfolios`,
+    has a manager with `in_listing_order()` and a `card_template`; its listing is
+    the index page it may live under, filtered by `?portfolio=` and `extra_filters`.
+    """
+
+    related_name: str
+    heading: str
+    more_label: str
+    extra_filters: tuple = ()
+
+
+FILED_UNDER_PORTFOLIOS = (
+    FiledKind("news_articles", "Latest news", "More news"),
+    FiledKind("videos", "Videos", "More videos", (("type", "video"),)),
+    FiledKind("publications", "Resources and publications", "More resources and publications"),
+)
 
 
 class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -110,9 +132,9 @@ class PortfolioLead(Orderable):
         if self.started_on and self.ended_on:
             return f"{self.started_on:%B %Y} to {self.ended_on:%B %Y}"
         if self.ended_on:
-            return f"Until {self.ended_on:%B %Y}"
+            return f"until {self.ended_on:%B %Y}"
         if self.started_on:
-            return f"Since {self.started_on:%B %Y}"
+            return f"since {self.started_on:%B %Y}"
         return ""
 
     @property
@@ -146,15 +168,33 @@ def people_prefetches():
     ]
 
 
-def latest_filed_under(portfolios, related_name, limit=HUB_LIST_LENGTH):
-    """The newest live, public items of one kind filed under any of `portfolios`.
+def latest_filed_under(portfolios, filtered_by=None):
+    """For each kind of filed content: its newest live items under any of `portfolios`.
 
-    Reached through the reverse relation so that this app never imports the
-    apps that file content under it.
+    Reached through reverse relations, so that this app never imports the apps
+    that file content under it. With `filtered_by`, the "more" link goes to the
+    listing filtered by that portfolio; otherwise to the whole listing.
     """
-    model = PortfolioPage._meta.get_field(related_name).related_model
-    filed = model.objects.filter(portfolios__in=portfolios).values("pk")
-    return model.objects.live().public().filter(pk__in=filed).in_listing_order()[:limit]
+    sections = []
+    for kind in FILED_UNDER_PORTFOLIOS:
+        model = PortfolioPage._meta.get_field(kind.related_name).related_model
+        filed = model.objects.filter(portfolios__in=portfolios).values("pk")
+        items = list(model.objects.live().public().filter(pk__in=filed).in_listing_order()[:HUB_LIST_LENGTH])
+        if not items:
+            continue
+        index = items[0].get_parent()
+        query = dict(kind.extra_filters)
+        if filtered_by:
+            query["portfolio"] = filtered_by.slug
+        sections.append(
+            {
+                "kind": kind,
+                "id": kind.related_name.replace("_", "-"),
+                "items": items,
+                "more_url": f"{index.url}?{urlencode(query)}" if query else index.url,
+            }
+        )
+    return sections
 
 
 class PolicyAreaPage(Page):
@@ -192,8 +232,7 @@ class PolicyAreaPage(Page):
         context = super().get_context(request, *args, **kwargs)
         portfolios = list(self.portfolios())
         context["portfolios"] = portfolios
-        for related_name in FILED_UNDER_PORTFOLIOS:
-            context[f"latest_{related_name}"] = latest_filed_under(portfolios, related_name)
+        context["latest"] = latest_filed_under(portfolios)
         return context
 
 
@@ -239,6 +278,5 @@ class PortfolioPage(Page):
         context["contacts"] = [
             contact for contact in self.contacts.all().select_related("person", "person__photo") if contact.person.live
         ]
-        for related_name in FILED_UNDER_PORTFOLIOS:
-            context[f"latest_{related_name}"] = latest_filed_under([self], related_name)
+        context["latest"] = latest_filed_under([self], filtered_by=self)
         return context

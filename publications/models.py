@@ -2,6 +2,7 @@ import os
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -80,15 +81,17 @@ class PublicationIndexPage(Page):
     template = "pages/publication_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        from publications.filters import PublicationFilterForm  # it needs this module's models
+
         context = super().get_context(request, *args, **kwargs)
-        publications = (
-            PublicationPage.objects.child_of(self)
-            .live()
-            .public()
-            .in_listing_order()
-            .prefetch_related("attachments__document")
+        publications = PublicationPage.objects.child_of(self).live().public().in_listing_order()
+        filters = PublicationFilterForm(request.GET, publications)
+        if not filters.is_valid():
+            raise Http404("No such portfolio, type or format")
+        context["filters"] = filters
+        context["publications"] = paginate(
+            request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE
         )
-        context["publications"] = paginate(request, publications, PUBLICATIONS_PER_PAGE)
         return context
 
 
@@ -144,6 +147,7 @@ class PublicationPage(Page):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
+    card_template = "components/publication_card.html"
 
 
 class PublicationAttachment(Orderable):

@@ -20,7 +20,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, parent, publish=True, **kwargs):
-        page = model_class(*args, **kwargs)
+        page = model_class(*args, live=publish, **kwargs)
         parent.add_child(instance=page)
         revision = page.save_revision()
         if publish:

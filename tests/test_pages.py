@@ -102,10 +102,10 @@ def test_portfolio_page_lists_current_and_former_leads_and_its_latest_items(
     leads = text_of(soup.find(id="leads-heading").parent)
     assert "Joint Lead Kate Green" in leads and "Donna Jones" not in leads
     assert "Former Joint Lead Donna Jones Until May 2024" in text_of(soup.find(id="former-leads-heading").parent)
-    news = text_of(soup.find(id="latest-news-heading").parent)
+    news = text_of(soup.find(id="latest-news-articles-heading").parent)
     assert "Forensic contracts change" in news and "Unrelated news" not in news
-    assert "Forensics update" in text_of(soup.find(id="videos-heading").parent)
-    assert "FCN explainer" in text_of(soup.find(id="publications-heading").parent)
+    assert "Forensics update" in text_of(soup.find(id="latest-videos-heading").parent)
+    assert "FCN explainer" in text_of(soup.find(id="latest-publications-heading").parent)
 
 
 def test_news_index_lists_articles_and_videos_newest_first_by_display_date(client, news_index):

@@ -1,0 +1,128 @@
+"""The news and publications indexes filter with plain GET forms and never fail on bad parameters."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from publications.models import PublicationAttachment
+from tests import factories
+
+
+def titles(response):
+    return [h.get_text(strip=True) for h in BeautifulSoup(response.content, "html.parser").select(".card__title")]
+
+
+@pytest.fixture
+def fraud(policy_area):
+    return factories.PortfolioPageFactory(parent=policy_area, title="Fraud & Cyber-Crime", slug="fraud")
+
+
+@pytest.fixture
+def news(news_index, portfolio, fraud):
+    factories.NewsArticlePageFactory(
+        parent=news_index, title="Forensics statement", news_type="statement", date="2023-05-01", portfolios=[portfolio]
+    )
+    factories.NewsArticlePageFactory(
+        parent=news_index, title="Fraud blog", news_type="blog", date="2024-02-01", portfolios=[fraud]
+    )
+    factories.VideoPageFactory(parent=news_index, title="Fraud video", date="2022-11-14", portfolios=[fraud])
+    factories.NewsArticlePageFactory(
+        parent=news_index, title="Joint news", date="2024-03-01", portfolios=[portfolio, fraud]
+    )
+    return news_index
+
+
+def test_news_filters_by_portfolio_type_and_year(client, news):
+    assert titles(client.get("/news/?portfolio=forensics")) == ["Joint news", "Forensics statement"]
+    assert titles(client.get("/news/?portfolio=fraud")) == ["Joint news", "Fraud blog", "Fraud video"]
+    assert titles(client.get("/news/?type=statement")) == ["Forensics statement"]
+    assert titles(client.get("/news/?type=video")) == ["Fraud video"]
+    assert titles(client.get("/news/?year=2024")) == ["Joint news", "Fraud blog"]
+    assert titles(client.get("/news/?portfolio=fraud&type=blog&year=2024")) == ["Fraud blog"]
+    assert titles(client.get("/news/?portfolio=&type=&year=")) == [
+        "Joint news",
+        "Fraud blog",
+        "Forensics statement",
+        "Fraud video",
+    ]
+
+
+def test_the_news_filter_form_offers_the_years_that_have_news_and_keeps_the_choices_made(client, news):
+    soup = BeautifulSoup(client.get("/news/?portfolio=fraud&year=2024").content, "html.parser")
+
+    form = soup.select_one("form.filter-form")
+    assert form["method"] == "get"
+    years = [option.get_text() for option in form.select("select[name=year] option")]
+    assert years == ["All years", "2024", "2023", "2022"]
+    assert form.select_one("select[name=portfolio] option[selected]")["value"] == "fraud"
+    assert form.select_one("label[for=id_portfolio]").get_text() == "Portfolio"
+    assert soup.select_one(".result-count").get_text(strip=True) == "2 items match your filters"
+    assert soup.select_one(".filter-form__clear")["href"] == "/news/"
+
+
+def test_pagination_keeps_the_filters(client, news_index, portfolio):
+    for day in range(1, 13):
+        factories.NewsArticlePageFactory(parent=news_index, date=f"2024-01-{day:02d}", portfolios=[portfolio])
+
+    soup = BeautifulSoup(client.get("/news/?portfolio=forensics").content, "html.parser")
+
+    assert soup.select_one('a[rel="next"]')["href"] == "?portfolio=forensics&page=2"
+
+
+@pytest.mark.parametrize(
+    "query", ["portfolio=no-such-portfolio", "type=press-release", "year=abc", "year=1850", "year=2024%00"]
+)
+def test_news_answers_an_unknown_filter_value_with_not_found(client, news, query):
+    response = client.get(f"/news/?{query}")
+
+    assert response.status_code == 404
+    assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == "Page not found"
+
+
+@pytest.mark.parametrize("query", ["portfolio=no-such-portfolio", "type=press-release", "format=exe", "format=%00"])
+def test_publications_answer_an_unknown_filter_value_with_not_found(client, publication_index, query):
+    assert client.get(f"{publication_index.url}?{query}").status_code == 404
+
+
+@pytest.mark.parametrize(("page", "expected_first"), [("abc", "Item 11"), ("-1", "Item 11"), ("99999", "Item 01")])
+def test_a_bad_page_number_gives_the_first_or_the_last_page(client, news_index, page, expected_first):
+    for number in range(12):
+        factories.NewsArticlePageFactory(
+            parent=news_index, title=f"Item {number:02d}", date=f"2024-01-{number + 1:02d}"
+        )
+
+    response = client.get(f"/news/?page={page}")
+
+    assert response.status_code == 200
+    assert titles(response)[0] == expected_first
+
+
+def test_publications_filter_by_portfolio_type_and_format(client, publication_index, portfolio, fraud):
+    pdf = factories.PolicyDocumentFactory(file_name="spr.pdf")
+    slides = factories.PolicyDocumentFactory(file_name="fcn.pptx", data=b"PK\x03\x04" + bytes(100))
+    factories.PublicationPageFactory(
+        parent=publication_index,
+        title="SPR guidance",
+        publication_type="guidance",
+        published_on=datetime.date(2024, 1, 1),
+        portfolios=[fraud],
+        attachments=[PublicationAttachment(document=pdf)],
+    )
+    factories.PublicationPageFactory(
+        parent=publication_index,
+        title="FCN explainer",
+        publication_type="explainer",
+        published_on=datetime.date(2025, 1, 1),
+        portfolios=[portfolio],
+        attachments=[PublicationAttachment(document=slides)],
+    )
+
+    url = publication_index.url
+    assert titles(client.get(url)) == ["FCN explainer", "SPR guidance"]
+    assert titles(client.get(f"{url}?portfolio=forensics")) == ["FCN explainer"]
+    assert titles(client.get(f"{url}?type=guidance")) == ["SPR guidance"]
+    assert titles(client.get(f"{url}?format=pptx")) == ["FCN explainer"]
+    assert titles(client.get(f"{url}?format=pdf&portfolio=forensics")) == []
+    empty = BeautifulSoup(client.get(f"{url}?format=pdf&portfolio=forensics").content, "html.parser")
+    assert "Nothing matches these filters." in empty.get_text()
