@@ -16,6 +16,7 @@ def main_navigation(context):
             {"page": item, "is_current": bool(current_path) and current_path.startswith(item.path)} for item in items
         ],
         "home_url": site.root_page.url if site else "/",
+        "home_is_current": bool(site and current and current.pk == site.root_page_id),
     }
 
 
