@@ -1,8 +1,7 @@
 from django import forms
-from django.db.models import Q
 from django.db.models.functions import ExtractYear
 
-from news.models import NewsType, VideoPage
+from news.models import NewsType, VideoPage, filed_under
 from portfolios.forms import portfolio_filter_field
 
 VIDEO = "video"
@@ -29,9 +28,7 @@ class NewsFilterForm(forms.Form):
         news_type = self.cleaned_data["type"]
         year = self.cleaned_data["year"]
         if portfolio:
-            items = items.filter(
-                Q(pk__in=portfolio.news_articles.values("pk")) | Q(pk__in=portfolio.videos.values("pk"))
-            )
+            items = items.filter(filed_under(portfolio))
         if news_type == VIDEO:
             items = items.type(VideoPage)
         elif news_type:

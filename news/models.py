@@ -1,19 +1,26 @@
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
+from news.feeds import AtomNewsFeed, NewsFeed
 from news.video_hosts import embed_url, host_name
 from portal.pagination import paginate
 from portal.panels import portfolios_panel
+from portfolios.models import PortfolioPage
+from portfolios.serializers import PersonSerializer
 
 NEWS_PER_PAGE = 10
+FEED_LENGTH = 20
 
 
 class NewsType(models.TextChoices):
@@ -34,7 +41,12 @@ class DatedQuerySet(PageQuerySet):
 DatedPageManager = PageManager.from_queryset(DatedQuerySet)
 
 
-class NewsIndexPage(Page):
+def filed_under(portfolio):
+    """Matches the articles and videos filed under `portfolio`, in a query of pages."""
+    return Q(pk__in=portfolio.news_articles.values("pk")) | Q(pk__in=portfolio.videos.values("pk"))
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -54,6 +66,27 @@ class NewsIndexPage(Page):
             )
             .order_by("-listing_date", "-first_published_at", "-pk")
         )
+
+    @path("feed/rss/", name="rss")
+    @path("feed/<slug:portfolio>/rss/", name="portfolio_rss")
+    def rss_feed(self, request, portfolio=None):
+        return NewsFeed(self, *self.feed_content(portfolio))(request)
+
+    @path("feed/atom/", name="atom")
+    @path("feed/<slug:portfolio>/atom/", name="portfolio_atom")
+    def atom_feed(self, request, portfolio=None):
+        return AtomNewsFeed(self, *self.feed_content(portfolio))(request)
+
+    def feed_content(self, portfolio_slug):
+        """The newest items for a feed, and the portfolio it is limited to, if any."""
+        items = self.listed_items()
+        portfolio = None
+        if portfolio_slug is not None:
+            portfolio = PortfolioPage.objects.live().public().filter(slug=portfolio_slug).first()
+            if portfolio is None:
+                raise Http404("No such portfolio")
+            items = items.filter(filed_under(portfolio))
+        return items.specific()[:FEED_LENGTH], portfolio
 
     def get_context(self, request, *args, **kwargs):
         from news.filters import NewsFilterForm  # it needs this module's models
@@ -102,6 +135,13 @@ class NewsArticlePage(Page):
         portfolios_panel(),
     ]
 
+    api_fields = [
+        APIField("date"),
+        APIField("news_type"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("portfolios"),
+    ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/news_article_page.html"
@@ -112,6 +152,25 @@ class NewsArticlePage(Page):
         if self.date:
             return self.date
         return self.first_published_at.date() if self.first_published_at else None
+
+    def json_ld(self, request, organisation):
+        publisher = {"@type": "Organization", "name": organisation.organisation_name}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "author": publisher,
+            "publisher": publisher,
+            "articleSection": self.get_news_type_display(),
+        }
+        if self.display_date:
+            data["datePublished"] = self.display_date.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        return data
 
     def save(self, *args, **kwargs):
         self.record_quotes()
@@ -177,6 +236,15 @@ class VideoPage(Page):
         portfolios_panel(),
     ]
 
+    api_fields = [
+        APIField("date"),
+        APIField("speaker", serializer=PersonSerializer()),
+        APIField("speaker_role"),
+        APIField("description"),
+        APIField("video_url"),
+        APIField("transcript"),
+        APIField("portfolios"),
+    ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/video_page.html"

@@ -8,12 +8,14 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
 from portfolios.blocks import PolicyAreaBodyBlock
+from portfolios.serializers import PersonSerializer
 
 HUB_LIST_LENGTH = 3
 
@@ -123,6 +125,12 @@ class PortfolioLead(Orderable):
     )
 
     panels = [FieldPanel("person"), FieldPanel("role"), FieldPanel("started_on"), FieldPanel("ended_on")]
+    api_fields = [
+        APIField("person", serializer=PersonSerializer()),
+        APIField("role"),
+        APIField("started_on"),
+        APIField("ended_on"),
+    ]
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.person.name}"
@@ -152,6 +160,7 @@ class PortfolioContact(Orderable):
     )
 
     panels = [FieldPanel("person")]
+    api_fields = [APIField("person", serializer=PersonSerializer())]
 
 
 def people_prefetches():
@@ -221,6 +230,7 @@ class PolicyAreaPage(Page):
         FieldPanel("portfolios_introduction"),
     ]
 
+    api_fields = [APIField("introduction"), APIField("body"), APIField("portfolios_introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portfolios.PortfolioPage"]
     template = "pages/policy_area_page.html"
@@ -258,6 +268,7 @@ class PortfolioPage(Page):
         InlinePanel("contacts", heading="Staff contacts", label="Contact"),
     ]
 
+    api_fields = [APIField("summary"), APIField("body"), APIField("leads"), APIField("contacts")]
     parent_page_types = ["portfolios.PolicyAreaPage"]
     subpage_types = []
     template = "pages/portfolio_page.html"

@@ -1,7 +1,10 @@
 from django import template
+from django.apps import apps
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
@@ -26,3 +29,22 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": []}
     return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+
+
+@register.inclusion_tag("components/feed_links.html", takes_context=True)
+def news_feed_links(context):
+    """Feed autodiscovery: all news on every page, and a portfolio's own news on its page."""
+    # Looked up by name so that the site-wide app does not import the news app.
+    news_index = apps.get_model("news", "NewsIndexPage").objects.live().public().first()
+    if news_index is None:
+        return {"feeds": []}
+    feeds = [
+        (f"{news_index.title} (RSS)", "application/rss+xml", news_index.url + news_index.reverse_subpage("rss")),
+        (f"{news_index.title} (Atom)", "application/atom+xml", news_index.url + news_index.reverse_subpage("atom")),
+    ]
+    page = context.get("page")
+    if page is not None and page._meta.label == "portfolios.PortfolioPage":
+        for kind, label, media_type in FEED_KINDS:
+            route = news_index.reverse_subpage(f"portfolio_{kind}", kwargs={"portfolio": page.slug})
+            feeds.append((f"{page.title}: {news_index.title} ({label})", media_type, news_index.url + route))
+    return {"feeds": feeds}

@@ -1,6 +1,8 @@
 import json
 import os
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -79,20 +81,16 @@ class Command(BaseCommand):
                     placeholder.delete()
             home = HomePage(title=seed.HOME["title"], slug=seed.HOME["slug"], introduction=seed.HOME["introduction"])
             self.publish_child(Page.get_first_root_node(), home, "home page")
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=seed.ORGANISATION["short_name"],
-            )
-            self.step("site")
-        elif site.root_page_id != home.pk:
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.pk:
+            # The site's address makes canonical links, feeds and the API point at it.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.site_name = seed.ORGANISATION["short_name"]
             site.root_page = home
             site.save()
-            self.step("site root")
+            self.step(f"site at {address.scheme}://{site.hostname}:{site.port}/")
         return home
 
     def index_page(self, home, model, title, slug):
