@@ -1,0 +1,31 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+
+logger = logging.getLogger(__name__)
+
+
+def healthz(request):
+    """For the load balancer: 200 when the database answers; the cache is reported, not required."""
+    checks = {"database": "ok", "cache": "not configured"}
+    status = 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer")
+        checks["database"] = "unavailable"
+        status = 500
+    if settings.CACHE_URL:
+        try:
+            cache.client.get_client().ping()
+            checks["cache"] = "ok"
+        except Exception:  # noqa: BLE001 - whatever stops us reaching Redis means the same here
+            logger.warning("Health check: the cache does not answer")
+            checks["cache"] = "unavailable"
+    response = JsonResponse(checks, status=status)
+    response["Cache-Control"] = "no-store"
+    return response

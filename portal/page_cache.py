@@ -1,0 +1,88 @@
+"""A shared cache of the pages anonymous visitors see, emptied whenever published content changes.
+
+Every cached page is stored under the current *content version*. Publishing,
+unpublishing, moving or deleting a page, or changing a person, a document or
+the site settings, starts a new version, so no listing or hub can keep showing
+what changed. That costs the whole cache on each publication, which a site
+that publishes a few times a day can well afford.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "page-cache:version"
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/search/", "/healthz", "/api/")
+
+
+def new_content_version(**kwargs):
+    """Signal receiver: what was cached no longer reflects the published content."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "Authorization" not in request.headers
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not request.user.is_authenticated
+    )
+
+
+def is_cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous visitors from the shared cache; needs a cache shared by every app server."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
+            return self.get_response(request)
+        version = content_version()
+        if version is None:  # the cache is unavailable: serve uncached
+            response = self.get_response(request)
+            response["X-Cache"] = "BYPASS"
+            return response
+        key = self.key(request, version)
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def key(request, version):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        return f"page-cache:{version}:{hashlib.sha256(address.encode()).hexdigest()}"

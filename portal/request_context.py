@@ -1,0 +1,42 @@
+"""The id of the request being served, for every log line written while serving it."""
+
+import contextvars
+import json
+import logging
+import re
+import uuid
+
+current_request_id = contextvars.ContextVar("request_id", default="-")
+# An id from the proxy in front is kept only if it looks like one: it ends up in logs.
+ACCEPTABLE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
+
+
+def request_id_from(header_value):
+    if header_value and ACCEPTABLE_REQUEST_ID.match(header_value):
+        return header_value
+    return uuid.uuid4().hex
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = current_request_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: what log collectors read without a parsing rule."""
+
+    def format(self, record):
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "request_id": getattr(record, "request_id", "-"),
+            "message": record.getMessage(),
+        }
+        status = getattr(record, "status_code", None)
+        if status:
+            entry["status"] = status
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)

@@ -1,0 +1,85 @@
+"""Anonymous visitors are served from the shared cache, which empties when published content changes."""
+
+import pytest
+from django.core.cache import cache
+
+from portal.models import OrganisationSettings
+from portfolios.models import PortfolioLead
+from tests import factories
+
+
+@pytest.fixture
+def page_cache(settings, home):
+    OrganisationSettings.for_site(home.get_site())  # made on a site's first request otherwise
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_anonymous_visitor_gets_the_cached_page_the_second_time(client, home, page_cache):
+    assert client.get("/")["X-Cache"] == "MISS"
+    assert client.get("/")["X-Cache"] == "HIT"
+    assert client.get("/?page=2")["X-Cache"] == "MISS", "each address is cached on its own"
+
+
+def test_publishing_a_statement_empties_the_cache_so_listings_and_hubs_show_it(
+    client, page_cache, news_index, portfolio, policy_area
+):
+    for url in (news_index.url, portfolio.url, policy_area.url):
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "HIT"
+
+    statement = factories.NewsArticlePageFactory(parent=news_index, title="Just published", portfolios=[portfolio])
+
+    for url in (news_index.url, portfolio.url, policy_area.url):
+        response = client.get(url)
+        assert response["X-Cache"] == "MISS"
+        assert "Just published" in response.content.decode()
+
+    statement.unpublish()
+    assert "Just published" not in client.get(news_index.url).content.decode()
+
+
+def test_moving_or_deleting_a_page_and_editing_a_person_empty_the_cache(client, page_cache, news_index, portfolio):
+    article = factories.NewsArticlePageFactory(parent=news_index, title="Short-lived")
+    person = factories.PersonFactory(name="Peter McCall")
+    portfolio.leads = [PortfolioLead(person=person, role="lead")]
+    portfolio.save_revision().publish()
+    client.get(portfolio.url)
+
+    person.role = "PCC, Cumbria (re-elected)"
+    person.save()
+    assert "re-elected" in client.get(portfolio.url).content.decode()
+
+    client.get(news_index.url)
+    article.delete()
+    assert "Short-lived" not in client.get(news_index.url).content.decode()
+
+
+def test_editors_and_visitors_with_a_session_are_never_served_from_the_cache(client, admin_client, home, page_cache):
+    client.get("/")
+    assert client.get("/")["X-Cache"] == "HIT"
+
+    assert "X-Cache" not in admin_client.get("/")
+    client.cookies["sessionid"] = "anything"
+    assert "X-Cache" not in client.get("/")
+
+
+def test_with_the_cache_server_down_every_page_is_still_served(client, home, news_index, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.PAGE_CACHE_SECONDS = 600
+
+    for url in ("/", news_index.url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["X-Cache"] == "BYPASS"
+    assert any("django_redis" in record.name for record in caplog.records)
