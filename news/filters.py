@@ -10,13 +10,14 @@ VIDEO = "video"
 class NewsFilterForm(forms.Form):
     """The news index's filters: a plain GET form, so every filtered listing has its own address."""
 
-    portfolio = portfolio_filter_field()
     type = forms.ChoiceField(required=False, label="Type")
     year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Year")
 
     def __init__(self, data, items):
         super().__init__(data)
         self.items = items
+        self.fields["portfolio"] = portfolio_filter_field()
+        self.order_fields(["portfolio", "type", "year"])
         self.fields["type"].choices = [("", "All types"), *NewsType.choices, (VIDEO, "Video")]
         years = items.order_by().annotate(year=ExtractYear("listing_date")).values_list("year", flat=True).distinct()
         self.fields["year"].choices = [("", "All years")] + [(year, year) for year in sorted(set(years), reverse=True)]

@@ -9,13 +9,14 @@ from publications.models import PublicationAttachment, PublicationType
 class PublicationFilterForm(forms.Form):
     """The publications index's filters: a plain GET form, so every filtered listing has its own address."""
 
-    portfolio = portfolio_filter_field()
     type = forms.ChoiceField(required=False, label="Type", choices=[("", "All types"), *PublicationType.choices])
     format = forms.ChoiceField(required=False, label="File format")
 
     def __init__(self, data, publications):
         super().__init__(data)
         self.publications = publications
+        self.fields["portfolio"] = portfolio_filter_field()
+        self.order_fields(["portfolio", "type", "format"])
         self.fields["format"].choices = [("", "All formats")] + [
             (extension, FORMAT_NAMES.get(extension, extension.upper())) for extension in settings.WAGTAILDOCS_EXTENSIONS
         ]
