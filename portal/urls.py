@@ -14,6 +14,7 @@ from portfolios.views import person_detail
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/2fa/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

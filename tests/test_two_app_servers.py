@@ -45,7 +45,7 @@ def production_environment(tmp_path_factory):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
         "CACHE_URL": REDIS_URL,
-        "PORTAL_REQUIRE_ADMIN_2FA": "false",
+        "REQUIRE_ADMIN_2FA": "false",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=REPO, env=environment, check=True

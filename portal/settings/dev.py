@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-producti
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 os.environ.setdefault("LOG_FORMAT", "text")
+os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
 
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402
