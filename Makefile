@@ -34,7 +34,11 @@ lint: $(VENV)/.installed
 check-migrations: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: $(VENV)/.installed lint check-migrations
+# Debian's Chromium and axe-core from npm, for the browser tests; quick when present.
+browser-deps:
+	scripts/browser-deps
+
+test: $(VENV)/.installed lint check-migrations browser-deps
 	$(BIN)/pytest
 
 clean:
