@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
@@ -14,22 +15,27 @@ from wagtail.search import index
 
 from portal.pagination import paginate
 from portal.panels import portfolios_panel
-from publications.files import FORMAT_NAMES, count_pdf_pages, human_size
+from publications.files import FORMAT_NAMES, count_pdf_pages, extract_text, human_size
 
 PUBLICATIONS_PER_PAGE = 10
 
 
 class PolicyDocument(AbstractDocument):
-    """A downloadable file that knows its description and, for a PDF, its page count."""
+    """A downloadable file that knows its description, its text and, for a PDF, its page count."""
 
     description = models.TextField(
         blank=True,
         help_text="What the file is and who it is for. Shown beside the download link.",
     )
     page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Read from the file when it is uploaded or replaced, so that site search finds words inside it.
+    extracted_text = models.TextField(blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + ("description",)
-    search_fields = AbstractDocument.search_fields + [index.SearchField("description")]
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("extracted_text"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"
@@ -37,6 +43,7 @@ class PolicyDocument(AbstractDocument):
     def _set_document_file_metadata(self):
         super()._set_document_file_metadata()
         self.page_count = count_pdf_pages(self.file) if self.file_extension == "pdf" else None
+        self.extracted_text = extract_text(self.file, self.file_extension)
 
     @property
     def file_name(self):
@@ -144,6 +151,16 @@ class PublicationPage(Page):
         portfolios_panel(),
     ]
 
+    api_fields = [
+        APIField("summary"),
+        APIField("publication_type"),
+        APIField("published_on"),
+        APIField("last_updated_on"),
+        APIField("change_note"),
+        APIField("body"),
+        APIField("attachments"),
+        APIField("portfolios"),
+    ]
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
@@ -160,3 +177,4 @@ class PublicationAttachment(Orderable):
     )
 
     panels = [FieldPanel("document")]
+    api_fields = [APIField("document")]

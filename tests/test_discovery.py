@@ -156,7 +156,18 @@ def test_the_api_returns_news_and_documents(client, news, publication_index):
 
 
 @pytest.mark.parametrize(
-    "query", ["foo=bar", "limit=abc", "limit=-1", "offset=x", "type=nope.Nope", "order=nonsense", "fields=_,nope"]
+    "query",
+    [
+        "foo=bar",
+        "limit=abc",
+        "limit=-1",
+        "offset=x",
+        "type=nope.Nope",
+        "order=nonsense",
+        "fields=_,nope",
+        "search=%00",
+        "title=a%00b",
+    ],
 )
 def test_the_api_rejects_bad_parameters_with_400_and_a_message(client, home, query):
     response = client.get(f"/api/v2/pages/?{query}")
