@@ -3,8 +3,9 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from editorial.api import PublicDocumentsAPIViewSet
 
 
 class RefuseNulCharacters:
@@ -21,7 +22,7 @@ class PortalPagesAPIViewSet(RefuseNulCharacters, PagesAPIViewSet):
     pass
 
 
-class PortalDocumentsAPIViewSet(RefuseNulCharacters, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(RefuseNulCharacters, PublicDocumentsAPIViewSet):
     pass
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("healthz", healthz, name="healthz"),
     path("people/<slug:slug>/", person_detail, name="person"),
+    path("", include("editorial.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

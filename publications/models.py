@@ -32,6 +32,7 @@ class PolicyDocument(AbstractDocument):
     extracted_text = models.TextField(blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + ("description",)
+    api_fields = [APIField("description"), APIField("page_count")]
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("description"),
         index.SearchField("extracted_text"),

@@ -1,5 +1,7 @@
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests import factories
 
@@ -15,6 +17,10 @@ def media_root(settings, tmp_path):
 def home(db):
     """A published home page that the default site serves at /."""
     root = Page.get_first_root_node()
+    if root is None:  # a transactional test's flush took away what Wagtail's migrations made
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Collection.add_root(name="Root")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     # Wagtail's own migrations leave a "Welcome" page at the slug a home page wants.
     root.get_children().delete()
     home = factories.HomePageFactory(parent=root, slug="home")

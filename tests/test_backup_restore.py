@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from wagtail.models import Page, Revision
 
+from editorial.models import DocumentDownloadCount
 from portfolios.models import Person
 from publications.models import PolicyDocument
 
@@ -37,14 +39,17 @@ def snapshot():
         "revisions": sorted(Revision.objects.values_list("pk", "object_id", "content_type_id")),
         "people": sorted(Person.objects.values_list("slug", "name", "role", "live")),
         "documents": sorted((document.file.name, checksum(document)) for document in PolicyDocument.objects.all()),
+        "downloads": sorted(DocumentDownloadCount.objects.values_list("document__file", "day", "count")),
     }
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_site_backed_up_wiped_and_restored_has_every_page_revision_person_and_file(tmp_path, settings):
+def test_a_site_backed_up_wiped_and_restored_has_every_page_revision_person_file_and_download_count(tmp_path, settings):
     call_command("load_demo", stdout=io.StringIO())
+    for document in PolicyDocument.objects.all():
+        assert Client().get(document.url).status_code == 200
     before = snapshot()
-    assert len(before["documents"]) == 3 and len(before["people"]) == 9
+    assert len(before["documents"]) == 3 and len(before["people"]) == 9 and len(before["downloads"]) == 3
     environment = {**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
 
     subprocess.run([REPO / "scripts/backup", tmp_path / "backup"], check=True, env=environment)

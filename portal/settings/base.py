@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "portfolios",
     "news",
     "publications",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -227,6 +228,9 @@ PERMISSIONS_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Policy Portal"
+# Members (PCCs and their offices) sign in on the public site for restricted guidance.
+LOGIN_URL = "/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "publications.PolicyDocument"
 # Documents are served through Django (never straight from /media/), with
