@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from portal import page_privacy
         from portal.page_cache import new_content_version
+
+        page_privacy.install()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(new_content_version, dispatch_uid=f"page-cache-{id(signal)}")

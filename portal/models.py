@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -6,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import navigation
 from portal.blocks import BaseStreamBlock
 
 HOME_LATEST_NEWS = 3
@@ -32,10 +32,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu()
-        # Looked up by name so that the site-wide app does not import a content app.
-        news_index_model = apps.get_model("news", "NewsIndexPage")
-        news_index = news_index_model.objects.child_of(self).live().public().first()
+        context["sections"] = navigation.menu_pages(request, self)
+        news_index = navigation.news_index(request)
         context["latest_news"] = news_index.listed_items().specific()[:HOME_LATEST_NEWS] if news_index else []
         context["news_index"] = news_index
         return context

@@ -184,14 +184,18 @@ def latest_filed_under(portfolios, filtered_by=None):
     that file content under it. With `filtered_by`, the "more" link goes to the
     listing filtered by that portfolio; otherwise to the whole listing.
     """
-    sections = []
+    found = []
     for kind in FILED_UNDER_PORTFOLIOS:
         model = PortfolioPage._meta.get_field(kind.related_name).related_model
         filed = model.objects.filter(portfolios__in=portfolios).values("pk")
         items = list(model.objects.live().public().filter(pk__in=filed).in_listing_order()[:HUB_LIST_LENGTH])
-        if not items:
-            continue
-        index = items[0].get_parent()
+        if items:
+            found.append((kind, items))
+    # The listings the "more" links go to, the items' parents, in one query for every kind.
+    indexes = Page.objects.in_bulk({items[0].path[: -Page.steplen] for _kind, items in found}, field_name="path")
+    sections = []
+    for kind, items in found:
+        index = indexes[items[0].path[: -Page.steplen]]
         query = dict(kind.extra_filters)
         if filtered_by:
             query["portfolio"] = filtered_by.slug

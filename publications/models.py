@@ -167,6 +167,12 @@ class PublicationPage(Page):
     template = "pages/publication_page.html"
     card_template = "components/publication_card.html"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Each file with its document in one query (a preview reads the unsaved files in memory).
+        context["attachments"] = self.attachments.all().select_related("document")
+        return context
+
 
 class PublicationAttachment(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="attachments")

@@ -1,6 +1,8 @@
 from django import template
-from django.apps import apps
 from wagtail.models import Page, Site
+
+from portal import navigation
+from portal.navigation import menu_pages
 
 register = template.Library()
 
@@ -12,7 +14,7 @@ def main_navigation(context):
     request = context["request"]
     site = Site.find_for_request(request)
     current = context.get("page")
-    items = site.root_page.get_children().live().public().in_menu() if site else Page.objects.none()
+    items = menu_pages(request, site.root_page) if site else Page.objects.none()
     current_path = current.path if current else ""
     return {
         "items": [
@@ -28,14 +30,14 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page}
+    return {"ancestors": navigation.ancestors(page), "page": page}
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
 def news_feed_links(context):
     """Feed autodiscovery: all news on every page, and a portfolio's own news on its page."""
     # Looked up by name so that the site-wide app does not import the news app.
-    news_index = apps.get_model("news", "NewsIndexPage").objects.live().public().first()
+    news_index = navigation.news_index(context.get("request"))
     if news_index is None:
         return {"feeds": []}
     feeds = [

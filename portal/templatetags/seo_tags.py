@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from portal import seo
+from portal import navigation, seo
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def structured_data(context):
     elif site and page.pk == site.root_page_id:
         blocks.append(seo.organisation_data(organisation, site_url))
     else:
-        ancestors = page.get_ancestors().filter(depth__gte=2)
+        ancestors = navigation.ancestors(page)
         trail = [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
         trail.append((page.title, page.get_full_url(request)))
         blocks.append(seo.breadcrumb_data(trail))

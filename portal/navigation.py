@@ -1,0 +1,30 @@
+"""Lookups that several parts of one page need (menu, news index, ancestors), made once each."""
+
+from django.apps import apps
+
+
+def _once_per_request(request, name, compute):
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_portal_lookups", {})
+    if name not in cache:
+        cache[name] = compute()
+    return cache[name]
+
+
+def menu_pages(request, root):
+    """The live, public pages under the site's root that are shown in menus."""
+    return _once_per_request(request, f"menu-{root.pk}", lambda: list(root.get_children().live().public().in_menu()))
+
+
+def news_index(request):
+    """The site's news index. Looked up by name so that the site-wide app does not import the news app."""
+    model = apps.get_model("news", "NewsIndexPage")
+    return _once_per_request(request, "news-index", lambda: model.objects.live().public().first())
+
+
+def ancestors(page):
+    """A page's ancestors below the tree's root, read once per page object."""
+    if not hasattr(page, "_portal_ancestors"):
+        page._portal_ancestors = list(page.get_ancestors().filter(depth__gte=2))
+    return page._portal_ancestors
