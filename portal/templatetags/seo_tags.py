@@ -7,9 +7,18 @@ from portal import navigation, seo
 register = template.Library()
 
 
-@register.filter
-def meta_description(page):
-    return seo.meta_description(page)
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's own description, or one made from what the page is, so every page has one."""
+    organisation = context["settings"]["portal"]["OrganisationSettings"].organisation_name
+    page = context.get("page")
+    if page is not None:
+        return seo.meta_description(page) or f"{page.title}, from the {organisation}."
+    person = context.get("person")
+    if person is not None:
+        role = f", {person.role}" if person.role else ""
+        return f"{person.name}{role}: their portfolios, statements and videos at the {organisation}."
+    return f"Search the policy work of the {organisation}."
 
 
 @register.simple_tag(takes_context=True)
