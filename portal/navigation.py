@@ -17,9 +17,12 @@ def menu_pages(request, root):
     return _once_per_request(request, f"menu-{root.pk}", lambda: list(root.get_children().live().public().in_menu()))
 
 
-def news_index(request):
-    """The site's news index. Looked up by name so that the site-wide app does not import the news app."""
+def news_index(request, current_page=None):
+    """The site's news index: the page being served when it is the news index, else looked up
+    (by name, so that the site-wide app does not import the news app)."""
     model = apps.get_model("news", "NewsIndexPage")
+    if isinstance(current_page, model) and current_page.live:
+        return current_page
     return _once_per_request(request, "news-index", lambda: model.objects.live().public().first())
 
 

@@ -37,7 +37,7 @@ def breadcrumbs(context):
 def news_feed_links(context):
     """Feed autodiscovery: all news on every page, and a portfolio's own news on its page."""
     # Looked up by name so that the site-wide app does not import the news app.
-    news_index = navigation.news_index(context.get("request"))
+    news_index = navigation.news_index(context.get("request"), context.get("page"))
     if news_index is None:
         return {"feeds": []}
     feeds = [
