@@ -25,9 +25,8 @@ from tests.browser.conftest import (
     CHROMIUM_ARGS,
     REPO_ROOT,
     TIMEOUT_MS,
-    _free_port,
     _tail,
-    _wait_until_answering,
+    serving,
 )
 
 pytestmark = pytest.mark.browser
@@ -89,27 +88,8 @@ def editorial_site(tmp_path_factory):
         if command[0] == "shell":
             ids = json.loads(done.stdout.strip().splitlines()[-1])
 
-    base_url = f"http://127.0.0.1:{_free_port()}"
-    log_path = folder / "runserver.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            manage + ["runserver", base_url.rsplit("/", 1)[1], "--noreload", "--insecure"],
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_until_answering(base_url, server, log_path)
-            yield base_url, ids
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    with serving(manage, env, folder) as base_url:
+        yield base_url, ids
 
 
 @pytest.fixture(scope="module")

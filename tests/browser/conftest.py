@@ -18,6 +18,7 @@ Screenshots: every page type is saved as a full-page PNG at 375 and 1280 px wide
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -162,12 +163,18 @@ def demo_site(tmp_path_factory) -> str:
                 pytrace=False,
             )
 
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
+    with serving(manage, env, folder) as base_url:
+        yield base_url
+
+
+@contextlib.contextmanager
+def serving(manage: list[str], env: dict[str, str], folder: Path):
+    """Serves a site with ``runserver --insecure`` on a free port until the block ends; yields its base URL."""
+    base_url = f"http://127.0.0.1:{_free_port()}"
     log_path = folder / "runserver.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+            manage + ["runserver", base_url.rsplit("/", 1)[1], "--noreload", "--insecure"],
             cwd=REPO_ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -183,7 +190,6 @@ def demo_site(tmp_path_factory) -> str:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-                server.wait()
 
 
 def _free_port() -> int:
