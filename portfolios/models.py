@@ -277,12 +277,9 @@ class PortfolioPage(Page):
     subpage_types = []
     template = "pages/portfolio_page.html"
 
-    # For hub listings: with people_prefetches() these cost no query.
     def current_leads(self):
+        """For the policy area's list of portfolios: with people_prefetches() it costs no query."""
         return [lead for lead in self.leads.all() if lead.is_current]
-
-    def former_leads(self):
-        return [lead for lead in self.leads.all() if not lead.is_current]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
