@@ -52,6 +52,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.NewsArticlePage", "news.VideoPage"]
+    show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/news_index_page.html"
 
     def listed_items(self):

@@ -1,13 +1,17 @@
-"""Wagtail's `public()` and `not_public()` in one SQL query.
+"""Wagtail's page privacy checks in one SQL query each.
 
 Wagtail builds `PageQuerySet.private_q()` by first reading every view
 restriction, a query each time a listing, menu or feed asks for public pages
 (several per page view) and a condition that grows with each restriction. The
 same test — is this page at or below a restricted page? — fits in a subquery.
+
+Serving a page, Wagtail reads the page's ancestors and then their restrictions:
+two queries, which `view_restrictions` makes one, the ancestors' paths being
+known from the page's own path.
 """
 
 from django.db.models import CharField, Exists, F, OuterRef, Q
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import StartsWith
 
 
@@ -20,7 +24,19 @@ def private_q(queryset):
     return Q(Exists(restricting))
 
 
+def view_restrictions(page):
+    """The restrictions on `page` and its ancestors; an alias's are its source page's, as in Wagtail."""
+    from wagtail.models import Page, PageViewRestriction
+
+    step = Page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    checked = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+    return PageViewRestriction.objects.filter(page_id__in=checked)
+
+
 def install():
+    from wagtail.models import Page
     from wagtail.query import PageQuerySet
 
     PageQuerySet.private_q = private_q
+    Page.get_view_restrictions = view_restrictions

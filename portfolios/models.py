@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
 from wagtail.search import index
 
+from portal import navigation
 from portal.blocks import BaseStreamBlock
 from portfolios.blocks import PolicyAreaBodyBlock
 from portfolios.serializers import PersonSerializer
@@ -177,7 +178,7 @@ def people_prefetches():
     ]
 
 
-def latest_filed_under(portfolios, filtered_by=None):
+def latest_filed_under(request, portfolios, filtered_by=None):
     """For each kind of filed content: its newest live items under any of `portfolios`.
 
     Reached through reverse relations, so that this app never imports the apps
@@ -191,8 +192,8 @@ def latest_filed_under(portfolios, filtered_by=None):
         items = list(model.objects.live().public().filter(pk__in=filed).in_listing_order()[:HUB_LIST_LENGTH])
         if items:
             found.append((kind, items))
-    # The listings the "more" links go to, the items' parents, in one query for every kind.
-    indexes = Page.objects.in_bulk({items[0].path[: -Page.steplen] for _kind, items in found}, field_name="path")
+    # The listings the "more" links go to, the items' parents: usually in the menu already.
+    indexes = navigation.pages_by_path(request, {items[0].path[: -Page.steplen] for _kind, items in found})
     sections = []
     for kind, items in found:
         index = indexes[items[0].path[: -Page.steplen]]
@@ -237,6 +238,7 @@ class PolicyAreaPage(Page):
     api_fields = [APIField("introduction"), APIField("body"), APIField("portfolios_introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portfolios.PortfolioPage"]
+    show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/policy_area_page.html"
 
     def portfolios(self):
@@ -246,7 +248,7 @@ class PolicyAreaPage(Page):
         context = super().get_context(request, *args, **kwargs)
         portfolios = list(self.portfolios())
         context["portfolios"] = portfolios
-        context["latest"] = latest_filed_under(portfolios)
+        context["latest"] = latest_filed_under(request, portfolios)
         return context
 
 
@@ -290,5 +292,5 @@ class PortfolioPage(Page):
         context["contacts"] = [
             contact for contact in self.contacts.all().select_related("person", "person__photo") if contact.person.live
         ]
-        context["latest"] = latest_filed_under([self], filtered_by=self)
+        context["latest"] = latest_filed_under(request, [self], filtered_by=self)
         return context

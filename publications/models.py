@@ -86,6 +86,7 @@ class PublicationIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["publications.PublicationPage"]
+    show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/publication_index_page.html"
 
     def get_context(self, request, *args, **kwargs):

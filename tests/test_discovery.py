@@ -55,7 +55,10 @@ def test_the_atom_feed_of_a_portfolio_holds_only_that_portfolios_items(client, n
     assert client.get("/news/feed/no-such-portfolio/atom/").status_code == 404
 
 
-def test_pages_advertise_their_feeds(client, news, portfolio):
+@pytest.mark.parametrize("news_in_menu", [True, False], ids=["news-in-menu", "news-not-in-menu"])
+def test_pages_advertise_their_feeds(client, news, portfolio, news_index, news_in_menu):
+    news_index.show_in_menus = news_in_menu
+    news_index.save_revision().publish()
     home_links = BeautifulSoup(client.get("/").content, "html.parser").select('link[rel="alternate"]')
     portfolio_links = BeautifulSoup(client.get(portfolio.url).content, "html.parser").select('link[rel="alternate"]')
 

@@ -15,7 +15,6 @@ import itertools
 import json
 import re
 
-import pytest
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,16 +27,6 @@ from tests import factories
 
 QUERY_BUDGET = 15
 MANY = 25
-
-# Two page types are still over budget (run with -s to see the queries). What is left on each:
-# the menu pages and the news index (for the feed links) are read on every request; caching them
-# under the page cache's content version would save two queries, and the portfolio page could
-# build its "more" links from an item's URL instead of reading the listings' index pages.
-
-
-def over_budget(reason):
-    return pytest.mark.xfail(strict=True, reason=f"over the budget of {QUERY_BUDGET} queries: {reason}")
-
 
 _photo_numbers = itertools.count(1)
 _COLUMNS = re.compile(r"SELECT (?!COUNT).*? FROM", re.DOTALL)
@@ -145,7 +134,6 @@ def test_home_page(client, home, policy_area, news_index, publication_index):
     assert_fixed_budget(few, many)
 
 
-@over_budget("17: 15 with the menu and the feed links' news index cached")
 def test_policy_area_page(client, policy_area, news_index, publication_index):
     portfolio = add_portfolio(policy_area)
     add_news(news_index, 1, [portfolio])
@@ -162,7 +150,6 @@ def test_policy_area_page(client, policy_area, news_index, publication_index):
     assert_fixed_budget(few, many)
 
 
-@over_budget("18: 15 with the menu and news index cached and the more-links built from item URLs")
 def test_portfolio_page(client, policy_area, news_index, publication_index):
     portfolio = add_portfolio(policy_area, leads=1)
     add_news(news_index, 1, [portfolio])
