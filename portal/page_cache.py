@@ -35,12 +35,13 @@ def content_version():
 
 
 def is_cacheable_request(request):
+    # Sessions are the only way to sign in: without a session cookie the visitor is anonymous,
+    # which the middleware can tell before the session and authentication middleware run.
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "Authorization" not in request.headers
         and not request.path.startswith(UNCACHED_PREFIXES)
-        and not request.user.is_authenticated
     )
 
 
@@ -54,7 +55,14 @@ def is_cacheable_response(response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous visitors from the shared cache; needs a cache shared by every app server."""
+    """Serves anonymous visitors from the shared cache; needs a cache shared by every app server.
+
+    It sits above the session, CSRF and authentication middleware, so a hit skips them; the
+    headers those (and the view) set are stored with the page and replayed, and the security
+    headers of the middleware above it are added to hits and misses alike. The current content
+    version and the page are read in one round trip: the stored page carries the version it was
+    made under and counts only if that is still the current one.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -62,27 +70,31 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
             return self.get_response(request)
-        version = content_version()
+        key = self.key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
         if version is None:  # the cache is unavailable: serve uncached
             response = self.get_response(request)
             response["X-Cache"] = "BYPASS"
             return response
-        key = self.key(request, version)
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _version, content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
             response["X-Cache"] = "HIT"
             return response
         response = self.get_response(request)
         if is_cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
+            cache.set(key, (version, response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
         return response
 
     @staticmethod
-    def key(request, version):
+    def key(request):
         address = f"{request.get_host()}{request.get_full_path()}"
-        return f"page-cache:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"

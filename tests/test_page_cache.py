@@ -83,3 +83,22 @@ def test_with_the_cache_server_down_every_page_is_still_served(client, home, new
         assert response.status_code == 200
         assert response["X-Cache"] == "BYPASS"
     assert any("django_redis" in record.name for record in caplog.records)
+
+
+def test_a_page_from_the_cache_carries_the_headers_it_was_first_served_with(client, home, page_cache):
+    first = client.get("/")
+    again = client.get("/")
+
+    assert (first["X-Cache"], again["X-Cache"]) == ("MISS", "HIT")
+    assert again.content == first.content
+    for header in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert again[header] == first[header], header
+    assert again["X-Request-ID"] != first["X-Request-ID"], "each response has its own request id"
