@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
 
+from portal.pagination import paginate
 from publications.models import PublicationAttachment
 from tests import factories
 
@@ -68,6 +70,27 @@ def test_pagination_keeps_the_filters(client, news_index, portfolio):
     soup = BeautifulSoup(client.get("/news/?portfolio=forensics").content, "html.parser")
 
     assert soup.select_one('a[rel="next"]')["href"] == "?portfolio=forensics&page=2"
+
+
+@pytest.mark.parametrize(
+    "current, shown",
+    [
+        (1, ["1", "2", "3", "…", "100"]),
+        (4, ["1", "2", "3", "4", "5", "6", "…", "100"]),
+        (50, ["1", "…", "48", "49", "50", "51", "52", "…", "100"]),
+        (100, ["1", "…", "98", "99", "100"]),
+    ],
+)
+def test_a_long_listing_links_to_the_first_last_and_nearby_pages_only(rf, current, shown):
+    request = rf.get("/news/", {"portfolio": "forensics", "page": current})
+    page = paginate(request, range(1000), 10)
+
+    soup = BeautifulSoup(render_to_string("components/pagination.html", {"items": page}, request), "html.parser")
+    numbered = soup.select(".pagination__link:not([rel]), .pagination__gap")
+
+    assert [item.get_text(strip=True).removeprefix("Page") for item in numbered] == shown
+    assert soup.select_one('[aria-current="page"]')["href"] == f"?portfolio=forensics&page={current}"
+    assert soup.select_one(".pagination__summary").get_text(strip=True) == f"Page {current} of 100"
 
 
 @pytest.mark.parametrize(
