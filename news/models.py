@@ -1,7 +1,7 @@
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import F, Q
 from django.http import Http404
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -30,12 +30,48 @@ class NewsType(models.TextChoices):
     BLOG = "blog", "Blog"
 
 
+class ListingDate(models.Model):
+    """The date an article or video is listed under, on a table of its own.
+
+    The date shown falls back to the first publication date, which is on Wagtail's page
+    table, and articles and videos each have their own table: ordering by that date meant
+    reading and sorting every item for each listing. Kept here, beside an index, a listing
+    reads only the items it shows. Pages write it when they save their fields (see
+    `record_listing_date`); `load_bulk` writes it with the pages it inserts.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="news_listing")
+    date = models.DateField(null=True)  # null only for an article never published and without a date
+    first_published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["date", "first_published_at", "page"], name="news_listing_order")]
+
+    def __str__(self):
+        return f"Page {self.page_id} listed under {self.date}"
+
+    @classmethod
+    def for_page(cls, page):
+        return cls(page_id=page.pk, date=page.display_date, first_published_at=page.first_published_at)
+
+
+def record_listing_date(page, update_fields):
+    """Called after a page saves: keeps its ListingDate in step with its live fields."""
+    if update_fields is None or {"date", "first_published_at"} & set(update_fields):
+        entry = ListingDate.for_page(page)
+        ListingDate.objects.update_or_create(
+            page_id=page.pk, defaults={"date": entry.date, "first_published_at": entry.first_published_at}
+        )
+
+
 class DatedQuerySet(PageQuerySet):
     def in_listing_order(self):
         """Newest first by the date shown, which falls back to first publication."""
-        return self.annotate(
-            listing_date=Coalesce("date", TruncDate("first_published_at")),
-        ).order_by("-listing_date", "-first_published_at", "-pk")
+        return (
+            self.filter(news_listing__isnull=False)
+            .annotate(listing_date=F("news_listing__date"))
+            .order_by("-news_listing__date", "-news_listing__first_published_at", "-pk")
+        )
 
 
 DatedPageManager = PageManager.from_queryset(DatedQuerySet)
@@ -62,10 +98,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .live()
             .public()
             .type(NewsArticlePage, VideoPage)
-            .annotate(
-                listing_date=Coalesce("newsarticlepage__date", "videopage__date", TruncDate("first_published_at"))
-            )
-            .order_by("-listing_date", "-first_published_at", "-pk")
+            .filter(news_listing__isnull=False)
+            .annotate(listing_date=F("news_listing__date"))
+            .order_by("-news_listing__date", "-news_listing__first_published_at", "-pk")
         )
 
     @path("feed/rss/", name="rss")
@@ -152,7 +187,7 @@ class NewsArticlePage(Page):
     def display_date(self):
         if self.date:
             return self.date
-        return self.first_published_at.date() if self.first_published_at else None
+        return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
     def json_ld(self, request, organisation):
         publisher = {"@type": "Organization", "name": organisation.organisation_name}
@@ -176,6 +211,7 @@ class NewsArticlePage(Page):
     def save(self, *args, **kwargs):
         self.record_quotes()
         super().save(*args, **kwargs)
+        record_listing_date(self, kwargs.get("update_fields"))
 
     def save_revision(self, *args, **kwargs):
         self.record_quotes()
@@ -250,6 +286,10 @@ class VideoPage(Page):
     subpage_types = []
     template = "pages/video_page.html"
     card_template = "components/news_card.html"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        record_listing_date(self, kwargs.get("update_fields"))
 
     @property
     def display_date(self):

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
-from news.models import NewsArticlePage, NewsIndexPage, VideoPage
+from news.models import ListingDate, NewsArticlePage, NewsIndexPage, VideoPage
 from portal.management.commands.load_bulk import tree_problems
 from portfolios.models import Person, PolicyAreaPage, PortfolioPage
 from publications.models import PolicyDocument, PublicationPage
@@ -69,6 +69,8 @@ def test_it_adds_the_numbers_asked_for_and_leaves_nothing_for_fixtree_to_fix(bul
 
     # Published, with one revision and a log each, dates over the years, their portfolios and quotes.
     articles = list(bulk_pages(NewsArticlePage))
+    listed = {entry.page_id: entry.date for entry in ListingDate.objects.all()}
+    assert all(listed[page.pk] == page.display_date for page in [*articles, *bulk_pages(VideoPage)])
     assert len({article.first_published_at.year for article in articles}) > 3
     assert len({article.news_type for article in articles}) > 2
     for article in articles:

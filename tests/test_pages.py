@@ -120,6 +120,26 @@ def test_news_index_lists_articles_and_videos_newest_first_by_display_date(clien
     assert titles == ["Undated news", "Summit video", "Backdated statement"]
 
 
+def test_a_changed_display_date_moves_an_item_in_the_listing_once_it_is_published(
+    client, news_index, publication_index
+):
+    factories.NewsArticlePageFactory(parent=news_index, title="Spring statement", date="2024-04-01")
+    moved = factories.NewsArticlePageFactory(parent=news_index, title="Winter statement", date="2024-01-10")
+
+    def listed():
+        return [heading.get_text(strip=True) for heading in visit(client, news_index)[1].select(".card__title")]
+
+    moved.date = datetime.date(2024, 6, 1)
+    moved.save_revision()
+    assert listed() == ["Spring statement", "Winter statement"], "a draft's date is not the live page's"
+
+    moved.get_latest_revision().publish()
+    assert listed() == ["Winter statement", "Spring statement"]
+
+    moved.copy(update_attrs={"title": "Winter statement (copy)", "slug": "winter-copy"}, keep_live=True)
+    assert listed() == ["Winter statement (copy)", "Winter statement", "Spring statement"]
+
+
 def test_news_index_paginates_and_never_fails_on_a_bad_page_number(client, news_index):
     for number in range(12):
         factories.NewsArticlePageFactory(

@@ -43,7 +43,7 @@ from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revis
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from news.models import NewsArticlePage, NewsIndexPage, VideoPage
+from news.models import ListingDate, NewsArticlePage, NewsIndexPage, VideoPage
 from portal import bulk_content as bulk
 from portal.demo_files import make_pdf, make_pptx
 from portal.models import HomePage
@@ -454,7 +454,7 @@ class Command(BaseCommand):
 
     # Written in batches: many, and all new -------------------------------------------------------
 
-    def bulk_publish(self, parent, model, specs, build, kind, label, prepare=None):
+    def bulk_publish(self, parent, model, specs, build, kind, label, prepare=None, after=None):
         specs = self.missing(specs, set(Page.objects.child_of(parent).values_list("slug", flat=True)), label)
         if not specs:
             return
@@ -465,6 +465,8 @@ class Command(BaseCommand):
             if prepare:
                 prepare(pages)
             publisher.publish(pages)
+            if after:
+                after(pages)
             self.created[kind] += len(batch)
             progress.advance(len(batch))
 
@@ -482,7 +484,7 @@ class Command(BaseCommand):
             page.quoted_people = spec["quoted_people"]
             return page
 
-        self.bulk_publish(news_index, NewsArticlePage, specs, build, "news", "news articles")
+        self.bulk_publish(news_index, NewsArticlePage, specs, build, "news", "news articles", after=self.list_by_date)
 
     def videos(self, news_index, count, portfolios, speakers):
         specs = [bulk.video(self.seed, n, self.until, portfolios, speakers) for n in range(count)]
@@ -497,7 +499,12 @@ class Command(BaseCommand):
             page.portfolios = spec["portfolios"]
             return page
 
-        self.bulk_publish(news_index, VideoPage, specs, build, "videos", "videos")
+        self.bulk_publish(news_index, VideoPage, specs, build, "videos", "videos", after=self.list_by_date)
+
+    @staticmethod
+    def list_by_date(pages):
+        """What NewsArticlePage.save() and VideoPage.save() would record for the listings."""
+        ListingDate.objects.bulk_create([ListingDate.for_page(page) for page in pages])
 
     def publications(self, index, count, portfolios):
         specs = [bulk.publication(self.seed, n, self.until, portfolios) for n in range(count)]
