@@ -15,9 +15,11 @@ See bench/README.md.
 import argparse
 import csv
 import datetime
+import http.server
 import io
 import json
 import math
+import mimetypes
 import os
 import platform
 import re
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -267,6 +270,71 @@ def server(args, cache_url=None):
         log.close()
 
 
+class _FrontProxy(http.server.BaseHTTPRequestHandler):
+    """What the README asks of the proxy in front of the app: /media/images/ from MEDIA_ROOT
+    (renditions are public), everything else passed to gunicorn. For Lighthouse only."""
+
+    backend = media_root = None
+    HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer"}
+
+    def do_GET(self):
+        path = urlsplit(self.path).path
+        if path.startswith("/media/images/"):
+            return self.serve_image(path.removeprefix("/media/"))
+        request = urllib.request.Request(self.backend + self.path, headers={
+            name: value for name, value in self.headers.items() if name.lower() not in self.HOP_BY_HOP
+        })  # fmt: skip
+        try:
+            response = urllib.request.build_opener(_NoRedirects).open(request, timeout=60)
+        except urllib.error.HTTPError as error:
+            response = error
+        body = response.read()
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            if name.lower() not in self.HOP_BY_HOP | {"content-length", "server", "date"}:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def serve_image(self, relative):
+        root = Path(self.media_root).resolve()
+        file = (root / relative).resolve()
+        if root not in file.parents or not file.is_file():
+            self.send_error(404)
+            return
+        body = file.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@contextmanager
+def front_proxy(args, backend):
+    """The proxy in front of `backend` on 127.0.0.1 (the next port), stopped on the way out."""
+    handler = type("Handler", (_FrontProxy,), {"backend": backend, "media_root": args.media_root})
+    proxy = http.server.ThreadingHTTPServer((HOST, args.port + 1), handler)
+    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{args.port + 1}"
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
 def fetch(url):
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.status, dict(response.headers), response.read()
@@ -491,7 +559,7 @@ def run_lighthouse(args):
     reports = RESULTS / f"lighthouse-{stamp}"
     reports.mkdir(parents=True)
     rows = []
-    with server(args) as base:
+    with server(args) as backend, front_proxy(args, backend) as base:
         for key, title in PAGE_TYPES:
             url = base + setup["urls"][key]
             fetch(url)  # warm: renditions and caches
