@@ -4,6 +4,7 @@ import contextvars
 import json
 import logging
 import re
+import time
 import uuid
 
 current_request_id = contextvars.ContextVar("request_id", default="-")
@@ -40,3 +41,26 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class OncePerInterval(logging.Filter):
+    """Lets a logger's records through at most once per `seconds` for each message, saying how
+    many like it were held back since. For failures that repeat on every request, such as
+    the cache server being down: one traceback a minute says as much as thousands."""
+
+    def __init__(self, seconds=60):
+        super().__init__()
+        self.seconds = seconds
+        self.last_passed = {}  # message -> (when it last went through, how many held back since)
+
+    def filter(self, record):
+        now = time.monotonic()
+        key = (record.name, record.msg)
+        passed_at, held_back = self.last_passed.get(key, (None, 0))
+        if passed_at is not None and now - passed_at < self.seconds:
+            self.last_passed[key] = (passed_at, held_back + 1)
+            return False
+        self.last_passed[key] = (now, 0)
+        if held_back:
+            record.msg = f"{record.msg} (and {held_back} times more in the last {self.seconds} s, not logged)"
+        return True

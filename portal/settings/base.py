@@ -251,7 +251,10 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "portal.request_context.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "portal.request_context.RequestIdFilter"},
+        "once_a_minute": {"()": "portal.request_context.OncePerInterval", "seconds": 60},
+    },
     "formatters": {
         "json": {"()": "portal.request_context.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -270,6 +273,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Its start-up banner would land in every management command's output.
         "axes": {"level": "WARNING"},
+        # With Redis down, every request logs the same traceback: one a minute is enough.
+        "django_redis.cache": {"filters": ["once_a_minute"]},
     },
 }
 
