@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from news.models import NewsType, VideoPage, filed_under
@@ -19,8 +20,10 @@ class NewsFilterForm(forms.Form):
         self.fields["portfolio"] = portfolio_filter_field()
         self.order_fields(["portfolio", "type", "year"])
         self.fields["type"].choices = [("", "All types"), *NewsType.choices, (VIDEO, "Video")]
-        years = items.order_by().annotate(year=ExtractYear("listing_date")).values_list("year", flat=True).distinct()
-        self.fields["year"].choices = [("", "All years")] + [(year, year) for year in sorted(set(years), reverse=True)]
+        per_year = items.order_by().annotate(year=ExtractYear("listing_date")).values("year").annotate(n=Count("pk"))
+        self.items_per_year = {row["year"]: row["n"] for row in per_year}
+        years = sorted(self.items_per_year, reverse=True)
+        self.fields["year"].choices = [("", "All years")] + [(year, year) for year in years]
 
     def filtered(self):
         """The items matching the filters. Call only on a valid form."""
@@ -37,6 +40,14 @@ class NewsFilterForm(forms.Form):
         if year:
             items = items.filter(listing_date__year=year)
         return items
+
+    def known_count(self):
+        """How many items match, when the year choices' counts already say (no filter, or
+        only a year): the listing then needs no count query of its own."""
+        if self.cleaned_data["portfolio"] or self.cleaned_data["type"]:
+            return None
+        year = self.cleaned_data["year"]
+        return self.items_per_year.get(year, 0) if year else sum(self.items_per_year.values())
 
     @property
     def is_filtered(self):

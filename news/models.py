@@ -132,7 +132,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if not filters.is_valid():
             raise Http404("No such portfolio, type or year")
         context["filters"] = filters
-        context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE)
+        context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE, filters.known_count())
         return context
 
 

@@ -50,6 +50,17 @@ def test_news_filters_by_portfolio_type_and_year(client, news):
     ]
 
 
+@pytest.mark.parametrize(
+    "query, count",
+    [("", "4 items"), ("year=2024", "2 items match your filters"), ("year=2023", "1 item matches your filters")]
+    + [("type=blog&year=2024", "1 item matches your filters"), ("portfolio=fraud", "3 items match your filters")],
+)
+def test_the_news_index_counts_what_it_lists(client, news, query, count):
+    soup = BeautifulSoup(client.get(f"/news/?{query}").content, "html.parser")
+
+    assert soup.select_one(".result-count").get_text(strip=True) == count
+
+
 def test_the_news_filter_form_offers_the_years_that_have_news_and_keeps_the_choices_made(client, news):
     soup = BeautifulSoup(client.get("/news/?portfolio=fraud&year=2024").content, "html.parser")
 
