@@ -130,12 +130,14 @@ def _lower_is_better(backend):
 
 
 def _scored(queryset, terms):
-    """The best MAX_MATCHES items of `queryset` for `terms`, best first, as (item, relevance), where
-    a higher relevance is a better match. Only their primary keys are loaded."""
+    """The best MAX_MATCHES items of `queryset` for `terms`, best first, as (primary key, relevance),
+    where a higher relevance is a better match. Only the keys and scores are read: no objects are
+    made, and the matched text vectors the backend's query selects stay in the database."""
     backend = get_search_backend()
     sign = -1 if _lower_is_better(backend) else 1
-    results = backend.search(" ".join(terms), queryset.only("pk"), order_by_relevance=True).annotate_score("_score")
-    return [(item, sign * (item._score or 0.0)) for item in results[:MAX_MATCHES]]
+    results = backend.search(" ".join(terms), queryset, order_by_relevance=True).annotate_score("_score")
+    rows = results[:MAX_MATCHES].get_queryset().values_list("pk", "_score")
+    return [(pk, sign * (score or 0.0)) for pk, score in rows]
 
 
 def _specific_pages(pks):
@@ -186,16 +188,16 @@ class SiteSearch:
             return []
         hits = {}
         if self.content_type != "people":
-            for page, relevance in _scored(self._pages(), self.terms):
-                hits[("page", page.pk)] = _Hit("page", page.pk, relevance)
+            for pk, relevance in _scored(self._pages(), self.terms):
+                hits[("page", pk)] = _Hit("page", pk, relevance)
         if self.content_type in ("", "publications"):
             for page_pk, document_pk, relevance in self._publications_found_through_files():
                 hit = hits.setdefault(("page", page_pk), _Hit("page", page_pk, relevance, page_matched=False))
                 hit.relevance = max(hit.relevance, relevance)
                 hit.documents[document_pk] = relevance
         if self.content_type in ("", "people") and self.portfolio is None:
-            for person, relevance in _scored(Person.objects.filter(live=True), self.terms):
-                hits[("person", person.pk)] = _Hit("person", person.pk, relevance)
+            for pk, relevance in _scored(Person.objects.filter(live=True), self.terms):
+                hits[("person", pk)] = _Hit("person", pk, relevance)
         return sorted(hits.values(), key=lambda hit: (-hit.relevance, hit.kind, -hit.pk))
 
     def _filed_under_portfolio(self, pages):
@@ -226,7 +228,7 @@ class SiteSearch:
         attached = document_model.objects.filter(pk__in=attachments.values("document_id")).exclude(Exists(private))
         # The backend accepts filters on declared FilterFields only; a primary key is always one.
         documents = document_model.objects.filter(pk__in=attached.values("pk"))
-        scores = {document.pk: relevance for document, relevance in _scored(documents, self.terms)}
+        scores = dict(_scored(documents, self.terms))
         if not scores:
             return []
         pairs = attachments.filter(document_id__in=scores).values_list("page_id", "document_id")
