@@ -12,8 +12,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
-from wagtail.models import BaseViewRestriction, PageViewRestriction, Revision
+from wagtail.models import BaseViewRestriction, Revision
 
+from portal.page_privacy import paths_hidden_from
 from publications.models import PublicationAttachment, PublicationPage
 
 
@@ -38,20 +39,11 @@ def documents_in_drafts():
     return document_ids
 
 
-def restricted_paths(request):
-    """The paths of the pages whose view restriction this request does not pass."""
-    return [
-        restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        if not restriction.accept_request(request)
-    ]
-
-
 def visible_publications(request):
     """The live publications this request may see."""
     publications = PublicationPage.objects.live()
     hidden = Q()
-    for path in restricted_paths(request):
+    for path in paths_hidden_from(request):
         hidden |= Q(path__startswith=path)
     return publications.exclude(hidden) if hidden else publications
 

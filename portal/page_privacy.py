@@ -34,6 +34,39 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(page_id__in=checked)
 
 
+def paths_hidden_from(request):
+    """The paths of the restricted pages whose restriction this request does not pass."""
+    from wagtail.models import PageViewRestriction
+
+    return [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        if not restriction.accept_request(request)
+    ]
+
+
+def visible_to(request, pages):
+    """The pages of `pages` this request may see: the public ones for an anonymous visitor (one
+    query, as `public()`); for someone signed in, also the private ones whose restriction they
+    pass, such as members-only pages for a member."""
+    if not request.user.is_authenticated:
+        return pages.public()
+    hidden = Q()
+    for path in paths_hidden_from(request):
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden) if hidden else pages
+
+
+def mark_private(pages):
+    """Sets `is_private` on each page: whether a view restriction applies to it (for a label)."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    for page in pages:
+        page.is_private = any(page.path.startswith(path) for path in restricted)
+    return pages
+
+
 def install():
     from wagtail.models import Page
     from wagtail.query import PageQuerySet

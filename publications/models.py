@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.page_privacy import mark_private, visible_to
 from portal.pagination import paginate
 from portal.panels import portfolios_panel
 from publications.files import FORMAT_NAMES, count_pdf_pages, extract_text, human_size
@@ -93,7 +94,8 @@ class PublicationIndexPage(Page):
         from publications.filters import PublicationFilterForm  # it needs this module's models
 
         context = super().get_context(request, *args, **kwargs)
-        publications = PublicationPage.objects.child_of(self).live().public().in_listing_order()
+        # Members signed in also see the members-only publications, labelled as such.
+        publications = visible_to(request, PublicationPage.objects.child_of(self).live()).in_listing_order()
         filters = PublicationFilterForm(request.GET, publications)
         if not filters.is_valid():
             raise Http404("No such portfolio, type or format")
@@ -101,6 +103,8 @@ class PublicationIndexPage(Page):
         context["publications"] = paginate(
             request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE
         )
+        if request.user.is_authenticated:
+            context["publications"].object_list = mark_private(list(context["publications"].object_list))
         return context
 
 

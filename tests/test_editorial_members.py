@@ -1,8 +1,9 @@
 """Members' resources: a publication kept for Members (Wagtail page privacy) and its files (the
 "Members only" collection) reach members who sign in on the public site, and nobody else by any URL.
 
-Listings hide a members-only publication (publications/models.py lists .live().public()): its title
-may itself be for members only. Members reach it from the link they are sent, and sign in there.
+The publications index lists a members-only publication, labelled "Members only", to members
+signed in, and to nobody else: its title may itself be for members only. Other listings (hubs,
+search, feeds) keep to public pages; members reach the rest from the links they are sent.
 """
 
 import pytest
@@ -92,13 +93,31 @@ def test_a_member_signs_in_on_the_public_site_and_gets_the_publication_and_its_f
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     listed = client.get("/api/v2/documents/").json()["items"]
     assert document.pk in {item["id"] for item in listed}
-    # Hidden from listings even for a member: reached by its address (see the module docstring).
-    assert TITLE not in client.get("/resources-and-publications/").content.decode()
+
+    soup = BeautifulSoup(client.get("/resources-and-publications/").content, "html.parser")
+    (card,) = [card for card in soup.select(".card") if TITLE in card.get_text()]
+    assert card.select_one(".card__kicker").get_text(" ", strip=True).startswith("Members only ·")
+    assert card.select_one("a")["href"] == publication.url
+
+
+def test_public_publications_are_not_labelled_for_members(client, member, members_only, publication_index):
+    factories.PublicationPageFactory(parent=publication_index, title="Open guidance", slug="open-guidance")
+    client.force_login(member)
+
+    soup = BeautifulSoup(client.get("/resources-and-publications/").content, "html.parser")
+    kickers = {
+        card.select_one("a").get_text(strip=True): card.select_one(".card__kicker").get_text()
+        for card in soup.select(".card")
+    }
+
+    assert "Members only" in kickers[TITLE]
+    assert "Members only" not in kickers["Open guidance"]
 
 
 def test_someone_signed_in_but_not_a_member_is_refused_too(client, django_user_model, members_only):
     publication, document = members_only
     client.force_login(user_in(django_user_model, None, username="not-a-member"))
+    assert TITLE not in client.get("/resources-and-publications/").content.decode()
     assert client.get(publication.url).status_code == 302
     assert client.get(document.url).status_code == 302
     assert document.pk not in {item["id"] for item in client.get("/api/v2/documents/").json()["items"]}
