@@ -565,25 +565,29 @@ def run_lighthouse(args):
             fetch(url)  # warm: renditions and caches
             report = reports / f"{key}.json"
             say(f"  Lighthouse: {title:<26} {setup['urls'][key][:70]}")
-            completed = subprocess.run(
-                [
-                    str(lighthouse),
-                    url,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report}",
-                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                    f"--chrome-flags={CHROME_FLAGS}",
-                    *args.lighthouse_args.split(),
-                ],
-                cwd=BENCH,
-                env={**os.environ, "CHROME_PATH": args.chrome_path},
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            if completed.returncode or not report.exists():
-                say(f"    failed: {completed.stderr.strip()[-500:]}")
+            # Lighthouse now and then fails to record a trace (NO_NAVSTART): one more try.
+            for attempt in (1, 2):
+                completed = subprocess.run(
+                    [
+                        str(lighthouse),
+                        url,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report}",
+                        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                        f"--chrome-flags={CHROME_FLAGS}",
+                        *args.lighthouse_args.split(),
+                    ],
+                    cwd=BENCH,
+                    env={**os.environ, "CHROME_PATH": args.chrome_path},
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
+                if not completed.returncode and report.exists():
+                    break
+                say(f"    failed (attempt {attempt} of 2): {completed.stderr.strip()[-500:]}")
+            else:
                 rows.append({"key": key, "title": title, "url": setup["urls"][key], "scores": None})
                 continue
             data = json.loads(report.read_text())
