@@ -1,6 +1,7 @@
 import os
 
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -171,6 +172,13 @@ class PublicationPage(Page):
     subpage_types = []
     template = "pages/publication_page.html"
     card_template = "components/publication_card.html"
+
+    class Meta:
+        # Listings read publications newest first by this date (in_listing_order()): with the
+        # index they read only the rows they show instead of sorting them all.
+        indexes = [
+            models.Index(Coalesce("last_updated_on", "published_on"), F("page_ptr"), name="publication_listing_order")
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
