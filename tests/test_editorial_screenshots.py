@@ -37,7 +37,7 @@ import datetime, json
 from django.utils import timezone
 from editorial.models import DocumentDownloadCount, PreviewLink
 from news.models import NewsArticlePage
-from publications.models import PolicyDocument
+from publications.models import PolicyDocument, PublicationPage
 statement = NewsArticlePage.objects.filter(news_type="statement", quoted_people__isnull=False).order_by("pk").first()
 PreviewLink.objects.get_or_create(page=statement, defaults={"expires_at": timezone.now() + datetime.timedelta(days=7)})
 today = timezone.localdate()
@@ -46,7 +46,8 @@ for rank, document in enumerate(PolicyDocument.objects.order_by("pk")[:6]):
         DocumentDownloadCount.objects.update_or_create(
             document=document, day=today - datetime.timedelta(days=back), defaults={"count": (6 - rank) * 3 + back % 5}
         )
-print(json.dumps({"statement": statement.pk}))
+publication = PublicationPage.objects.order_by("pk").first()
+print(json.dumps({"statement": statement.pk, "publication": publication.pk}))
 """
 
 
@@ -133,6 +134,36 @@ def test_screenshot_of_a_statement_with_a_quote_in_the_editor(admin_page, editor
     role.scroll_into_view_if_needed()
     admin_page.mouse.wheel(0, 250)
     shoot(admin_page, "editor-statement")
+
+
+def open_status_dialog(page, dialog_id):
+    """Opens the editor's Status side panel, then one of its dialogs; returns the dialog."""
+    toggle = page.locator('[data-side-panel-toggle="status"]')
+    if toggle.get_attribute("aria-expanded") != "true":  # the admin remembers an open panel
+        toggle.click()
+    page.click(f'[data-a11y-dialog-show="{dialog_id}"]')
+    dialog = page.locator(f"#{dialog_id}")
+    dialog.wait_for(state="visible")
+    return dialog
+
+
+def test_screenshot_of_scheduling_a_statement(admin_page, editorial_site):
+    _base_url, ids = editorial_site
+    admin_page.goto(f"/admin/pages/{ids['statement']}/edit/")
+    dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
+    go_live = dialog.locator('input[name="go_live_at"]')
+    go_live.fill("2026-12-09 00:01")
+    assert dialog.locator('input[name="expire_at"]').is_visible()
+    shoot(admin_page, "editor-schedule")
+
+
+def test_screenshot_of_making_a_publication_members_only(admin_page, editorial_site):
+    _base_url, ids = editorial_site
+    admin_page.goto(f"/admin/pages/{ids['publication']}/edit/")
+    dialog = open_status_dialog(admin_page, "set-privacy")
+    dialog.locator('input[name="restriction_type"][value="groups"]').check()  # the form arrives by fetch
+    dialog.get_by_label("Members", exact=True).check()
+    shoot(admin_page, "editor-privacy")
 
 
 def test_screenshot_of_the_draft_preview_links(admin_page):
