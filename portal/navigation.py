@@ -4,7 +4,8 @@ from django.apps import apps
 from wagtail.models import Page, Site
 
 
-def _once_per_request(request, name, compute):
+def once_per_request(request, name, compute):
+    """`compute()`, made once per request (each time when there is no request)."""
     if request is None:
         return compute()
     cache = request.__dict__.setdefault("_portal_lookups", {})
@@ -15,7 +16,7 @@ def _once_per_request(request, name, compute):
 
 def menu_pages(request, root):
     """The live, public pages under the site's root that are shown in menus."""
-    return _once_per_request(request, f"menu-{root.pk}", lambda: list(root.get_children().live().public().in_menu()))
+    return once_per_request(request, f"menu-{root.pk}", lambda: list(root.get_children().live().public().in_menu()))
 
 
 def site_menu_pages(request):
@@ -45,7 +46,7 @@ def news_index(request, current_page=None):
         if page.specific_class is model:
             # The menu's row has every field a link to the index needs: no query.
             return page.specific_deferred
-    return _once_per_request(request, "news-index", lambda: model.objects.live().public().first())
+    return once_per_request(request, "news-index", lambda: model.objects.live().public().first())
 
 
 def ancestors(page):

@@ -34,15 +34,19 @@ def view_restrictions(page):
     return PageViewRestriction.objects.filter(page_id__in=checked)
 
 
-def paths_hidden_from(request):
-    """The paths of the restricted pages whose restriction this request does not pass."""
+def _restrictions(request):
+    """Every page view restriction, with its page and groups, read once per request."""
     from wagtail.models import PageViewRestriction
 
-    return [
-        restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        if not restriction.accept_request(request)
-    ]
+    from portal.navigation import once_per_request
+
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    return once_per_request(request, "view-restrictions", lambda: list(restrictions))
+
+
+def paths_hidden_from(request):
+    """The paths of the restricted pages whose restriction this request does not pass."""
+    return [restriction.page.path for restriction in _restrictions(request) if not restriction.accept_request(request)]
 
 
 def visible_to(request, pages):
@@ -57,11 +61,9 @@ def visible_to(request, pages):
     return pages.exclude(hidden) if hidden else pages
 
 
-def mark_private(pages):
+def mark_private(request, pages):
     """Sets `is_private` on each page: whether a view restriction applies to it (for a label)."""
-    from wagtail.models import PageViewRestriction
-
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = [restriction.page.path for restriction in _restrictions(request)]
     for page in pages:
         page.is_private = any(page.path.startswith(path) for path in restricted)
     return pages

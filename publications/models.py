@@ -105,7 +105,7 @@ class PublicationIndexPage(Page):
             request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE
         )
         if request.user.is_authenticated:
-            context["publications"].object_list = mark_private(list(context["publications"].object_list))
+            context["publications"].object_list = mark_private(request, list(context["publications"].object_list))
         return context
 
 
