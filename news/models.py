@@ -58,10 +58,7 @@ class ListingDate(models.Model):
 def record_listing_date(page, update_fields):
     """Called after a page saves: keeps its ListingDate in step with its live fields."""
     if update_fields is None or {"date", "first_published_at"} & set(update_fields):
-        entry = ListingDate.for_page(page)
-        ListingDate.objects.update_or_create(
-            page_id=page.pk, defaults={"date": entry.date, "first_published_at": entry.first_published_at}
-        )
+        ListingDate.for_page(page).save()  # the key is the page's: an UPDATE, or an INSERT the first time
 
 
 class DatedQuerySet(PageQuerySet):
