@@ -89,8 +89,7 @@ class AnonymousPageCacheMiddleware:
         if is_cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
-            cache.set(key, (version, response.content, headers), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (version, response.content, list(response.items())), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
         return response
 

@@ -1,4 +1,5 @@
-"""The id of the request being served, for every log line written while serving it."""
+"""Logging: the id of the request being served on every line written while serving it, one
+JSON object per line, and a filter that holds back a message repeated many times a minute."""
 
 import contextvars
 import json
