@@ -1,13 +1,11 @@
 """The public views: draft previews by secret link, and members signing in and out."""
 
-from django.contrib.auth.views import LoginView, LogoutView, redirect_to_login
-from django.http import Http404
+from django.contrib.auth.views import LoginView, LogoutView
 from django.shortcuts import get_object_or_404
-from wagtail.models import BaseViewRestriction
 
-from editorial.access import login_url
 from editorial.forms import MemberLoginForm
 from editorial.models import PreviewLink
+from portal import visibility
 
 NOINDEX = "noindex, nofollow"
 
@@ -21,11 +19,10 @@ def preview(request, token):
     """
     link = get_object_or_404(PreviewLink.objects.active().select_related("page"), token=token)
     page = link.page.specific
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            if restriction.restriction_type in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS):
-                return redirect_to_login(request.get_full_path(), login_url())
-            raise Http404("No such preview")
+    access = visibility.restriction_access(request, page)
+    refusal = visibility.refuse(request, visibility.NOT_FOUND if access == visibility.ASK_PASSWORD else access)
+    if refusal is not None:
+        return refusal
 
     draft = page.get_latest_revision_as_object()
     mode = draft.default_preview_mode

@@ -7,22 +7,9 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from editorial.access import check_document
 from editorial.models import DocumentDownloadCount
 from editorial.reports import MostDownloadedFilesView
 from editorial.viewsets import PreviewLinkViewSet
-
-# Files --------------------------------------------------------------------------------------------
-
-
-@hooks.register("before_serve_document", order=-10)
-def withhold_unpublished_publication_files(document, request):
-    """A publication's file goes out with the publication: not before it is live, and only to those
-    who may see it (see editorial.access). Runs before Wagtail's collection privacy check, so that an
-    embargoed file is "not found" rather than "sign in to see it". Downloads that get past every hook
-    are counted by editorial.signals.count_download."""
-    return check_document(document, request)
-
 
 # Draft preview links ------------------------------------------------------------------------------
 

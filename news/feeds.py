@@ -38,7 +38,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return getattr(item, "summary", "") or item.search_description
+        return item.listing_summary
 
     def item_link(self, item):
         return item.get_full_url(self.request)

@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F
+from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -12,22 +13,21 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
+from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
+from news.filters import NewsFilterForm
 from news.video_hosts import embed_url, host_name
+from portal import navigation, visibility
+from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
-from portal.panels import portfolios_panel
+from portal.per_request import once_per_request
+from portfolios.filing import FiledUnderPortfolios, filed_under_q
 from portfolios.models import PortfolioPage
 from portfolios.serializers import PersonSerializer
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
-
-
-class NewsType(models.TextChoices):
-    NEWS = "news", "News"
-    STATEMENT = "statement", "Statement"
-    COMMENT = "comment", "Comment"
-    BLOG = "blog", "Blog"
+FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
 
 class ListingDate(models.Model):
@@ -37,7 +37,7 @@ class ListingDate(models.Model):
     table, and articles and videos each have their own table: ordering by that date meant
     reading and sorting every item for each listing. Kept here, beside an index, a listing
     reads only the items it shows. Pages write it when they save their fields (see
-    `record_listing_date`); `load_bulk` writes it with the pages it inserts.
+    `ListedByDate`); `load_bulk` writes it with the pages it inserts.
     """
 
     page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="news_listing")
@@ -52,16 +52,28 @@ class ListingDate(models.Model):
 
     @classmethod
     def for_page(cls, page):
-        return cls(page_id=page.pk, date=page.display_date, first_published_at=page.first_published_at)
+        first_published_at = page.first_published_at
+        if first_published_at is None and page.live:
+            # Live before publish() has run (add_child of a live page): listed as of now, as publish() will date it.
+            first_published_at = timezone.now()
+        date = page.display_date or (timezone.localdate(first_published_at) if first_published_at else None)
+        return cls(page_id=page.pk, date=date, first_published_at=first_published_at)
 
 
-def record_listing_date(page, update_fields):
-    """Called after a page saves: keeps its ListingDate in step with its live fields."""
-    if update_fields is None or {"date", "first_published_at"} & set(update_fields):
-        ListingDate.for_page(page).save()  # the key is the page's: an UPDATE, or an INSERT the first time
+class ListedByDate:
+    """A page the news index lists by its ListingDate, which is kept in step whenever the page saves
+    the fields it comes from."""
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"date", "first_published_at", "live"} & set(update_fields):
+            ListingDate.for_page(self).save()  # the key is the page's: an UPDATE, or an INSERT the first time
 
 
-class DatedQuerySet(PageQuerySet):
+class NewsItemQuerySet(PageQuerySet):
+    """Articles and videos, as their listings, feeds and filters read them."""
+
     def in_listing_order(self):
         """Newest first by the date shown, which falls back to first publication."""
         return (
@@ -70,35 +82,75 @@ class DatedQuerySet(PageQuerySet):
             .order_by("-news_listing__date", "-news_listing__first_published_at", "-pk")
         )
 
+    def of_kind(self, kind):
+        """Videos, or the articles of one NewsType."""
+        if kind == VIDEO:
+            return self.type(VideoPage)
+        return self.filter(newsarticlepage__news_type=kind)
 
-DatedPageManager = PageManager.from_queryset(DatedQuerySet)
+    def in_year(self, year):
+        return self.filter(news_listing__date__year=year)
+
+    def count_per_year(self):
+        """{year: number of items}, in one GROUP BY (items not yet dated are left out)."""
+        per_year = self.order_by().annotate(year=ExtractYear("news_listing__date")).values("year")
+        rows = per_year.annotate(n=models.Count("pk")).values_list("year", "n")
+        return {year: count for year, count in rows if year is not None}
 
 
-def filed_under(portfolio):
-    """Matches the articles and videos filed under `portfolio`, in a query of pages."""
-    return Q(pk__in=portfolio.news_articles.values("pk")) | Q(pk__in=portfolio.videos.values("pk"))
+NewsItemManager = PageManager.from_queryset(NewsItemQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.NewsArticlePage", "news.VideoPage"]
     show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/news_index_page.html"
 
-    def listed_items(self):
-        """Articles and videos, newest first by the date each shows."""
-        return (
-            Page.objects.child_of(self)
-            .live()
-            .public()
-            .type(NewsArticlePage, VideoPage)
-            .filter(news_listing__isnull=False)
-            .annotate(listing_date=F("news_listing__date"))
-            .order_by("-news_listing__date", "-news_listing__first_published_at", "-pk")
-        )
+    @property
+    def listing_summary(self):
+        return self.introduction or super().listing_summary
+
+    @classmethod
+    def for_request(cls, request, current_page=None):
+        """The site's news index: the page being served when it is one, else the one in the menu
+        (no query: every page reads the menu), else looked up."""
+        if isinstance(current_page, cls) and current_page.live:
+            return current_page
+        for page in navigation.site_menu_pages(request):
+            if page.specific_class is cls:
+                return page.specific_deferred  # the menu's row has every field a link to the index needs
+        first = lambda: visibility.visible_pages(None, cls.objects.all()).first()  # noqa: E731
+        return once_per_request(request, "news-index", first)
+
+    def feed_links(self, portfolio=None):
+        """(title, media type, URL) of the RSS and Atom feeds: all news, or `portfolio`'s."""
+        links = []
+        for kind, label, media_type in FEED_KINDS:
+            if portfolio is None:
+                title, route = f"{self.title} ({label})", self.reverse_subpage(kind)
+            else:
+                title = f"{portfolio.title}: {self.title} ({label})"
+                route = self.reverse_subpage(f"portfolio_{kind}", kwargs={"portfolio": portfolio.slug})
+            links.append((title, media_type, self.url + route))
+        return links
+
+    def listed_items(self, request=None):
+        """Articles and videos `request` may see (anonymous: the public ones), newest first by their date."""
+        items = NewsItemQuerySet(Page).child_of(self).type(NewsArticlePage, VideoPage)
+        return visibility.visible_pages(request, items).in_listing_order()
+
+    def home_section(self, request, count):
+        return {
+            "id": "news",
+            "heading": "Latest news",
+            "items": self.listed_items().specific()[:count],
+            "more_url": self.url,
+            "more_label": "All news",
+        }
 
     @path("feed/rss/", name="rss")
     @path("feed/<slug:portfolio>/rss/", name="portfolio_rss")
@@ -111,19 +163,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return AtomNewsFeed(self, *self.feed_content(portfolio))(request)
 
     def feed_content(self, portfolio_slug):
-        """The newest items for a feed, and the portfolio it is limited to, if any."""
+        """The newest public items for a feed, and the portfolio it is limited to, if any."""
         items = self.listed_items()
         portfolio = None
         if portfolio_slug is not None:
-            portfolio = PortfolioPage.objects.live().public().filter(slug=portfolio_slug).first()
+            portfolio = visibility.visible_pages(None, PortfolioPage.objects.filter(slug=portfolio_slug)).first()
             if portfolio is None:
                 raise Http404("No such portfolio")
-            items = items.filter(filed_under(portfolio))
+            items = items.filter(filed_under_q(portfolio))
         return items.specific()[:FEED_LENGTH], portfolio
 
     def get_context(self, request, *args, **kwargs):
-        from news.filters import NewsFilterForm  # it needs this module's models
-
         context = super().get_context(request, *args, **kwargs)
         filters = NewsFilterForm(request.GET, self.listed_items())
         if not filters.is_valid():
@@ -133,7 +183,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
     date = models.DateField(
         "display date",
         null=True,
@@ -147,25 +197,24 @@ class NewsArticlePage(Page):
         help_text="One or two sentences shown in listings and under the title.",
     )
     body = StreamField(NewsBodyBlock(), blank=True)
-    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="news_articles")
     # Kept from the body's quotes on every save, so a person's page can list what quotes them.
     quoted_people = ParentalManyToManyField("portfolios.Person", blank=True, editable=False, related_name="quoted_in")
 
-    objects = DatedPageManager()
+    objects = NewsItemManager()
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("news_type"),
         index.FilterField("date"),
     ]
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel(
             [FieldPanel("news_type"), FieldPanel("date"), FieldPanel("summary")],
             heading="Listing",
         ),
         FieldPanel("body"),
-        portfolios_panel(),
+        FiledUnderPortfolios.portfolios_panel(),
     ]
 
     api_fields = [
@@ -178,7 +227,14 @@ class NewsArticlePage(Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/news_article_page.html"
-    card_template = "components/news_card.html"
+    hub_id, hub_heading, hub_more_label, hub_order = "news-articles", "Latest news", "More news", 1
+
+    def get_kind_label(self):
+        return self.get_news_type_display()
+
+    @property
+    def listing_summary(self):
+        return self.summary
 
     @property
     def display_date(self):
@@ -186,7 +242,7 @@ class NewsArticlePage(Page):
             return self.date
         return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
-    def json_ld(self, request, organisation):
+    def structured_data(self, request, organisation):
         publisher = {"@type": "Organization", "name": organisation.organisation_name}
         data = {
             "@context": "https://schema.org",
@@ -208,7 +264,6 @@ class NewsArticlePage(Page):
     def save(self, *args, **kwargs):
         self.record_quotes()
         super().save(*args, **kwargs)
-        record_listing_date(self, kwargs.get("update_fields"))
 
     def save_revision(self, *args, **kwargs):
         self.record_quotes()
@@ -228,7 +283,7 @@ class NewsArticlePage(Page):
         self.quoted_people = quoted
 
 
-class VideoPage(Page):
+class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
     date = models.DateField(help_text="When the video was recorded or first shown.")
     speaker = models.ForeignKey(
         "portfolios.Person",
@@ -253,21 +308,20 @@ class VideoPage(Page):
         help_text="The YouTube or Vimeo address. Nothing is loaded from it until a visitor presses play.",
     )
     transcript = RichTextField(blank=True, features=["bold", "italic", "link"])
-    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="videos")
 
-    objects = DatedPageManager()
+    objects = NewsItemManager()
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("description"),
         index.SearchField("transcript"),
         index.FilterField("date"),
     ]
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
         FieldPanel("description"),
         FieldPanel("video_url"),
         FieldPanel("transcript"),
-        portfolios_panel(),
+        FiledUnderPortfolios.portfolios_panel(),
     ]
 
     api_fields = [
@@ -282,11 +336,13 @@ class VideoPage(Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "pages/video_page.html"
-    card_template = "components/news_card.html"
+    kind_label = "Video"
+    hub_id, hub_heading, hub_more_label, hub_order = "videos", "Videos", "More videos", 2
+    hub_listing_query = {"type": VIDEO}
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        record_listing_date(self, kwargs.get("update_fields"))
+    @property
+    def listing_summary(self):
+        return plain_text(self.description)
 
     @property
     def display_date(self):

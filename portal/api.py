@@ -1,11 +1,17 @@
-"""The read-only API: Wagtail's API v2 for pages, documents and images, at /api/v2/."""
+"""The read-only API: Wagtail's API v2 for pages, documents and images, at /api/v2/.
+
+Each endpoint lists only what the visibility policy lets the caller see (portal.visibility): on top
+of Wagtail's own checks, embargoed and draft pages' files and pictures are left out, and staff
+privileges need a verified session.
+"""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from editorial.api import PublicDocumentsAPIViewSet
+from portal import visibility
 
 
 class RefuseNulCharacters:
@@ -19,15 +25,20 @@ class RefuseNulCharacters:
 
 
 class PortalPagesAPIViewSet(RefuseNulCharacters, PagesAPIViewSet):
-    pass
+    def get_base_queryset(self):
+        # As a subquery: the search backend (?search=) takes filters on primary keys, not on EXISTS.
+        visible = visibility.visible_pages(self.request).values("pk")
+        return super().get_base_queryset().filter(pk__in=visible)
 
 
-class PortalDocumentsAPIViewSet(RefuseNulCharacters, PublicDocumentsAPIViewSet):
-    pass
+class PortalDocumentsAPIViewSet(RefuseNulCharacters, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=visibility.visible_documents(self.request).values("pk"))
 
 
 class PortalImagesAPIViewSet(RefuseNulCharacters, ImagesAPIViewSet):
-    pass
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=visibility.visible_images(self.request).values("pk"))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

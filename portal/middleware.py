@@ -1,6 +1,4 @@
-from django.conf import settings
-
-from portal.request_context import current_request_id, request_id_from
+from portal.logging import current_request_id, request_id_from
 
 
 class RequestIdMiddleware:
@@ -16,17 +14,4 @@ class RequestIdMiddleware:
         current_request_id.set(request.id)
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
-        return response
-
-
-class PermissionsPolicyMiddleware:
-    """Denies the browser features the site does not use (Django has no setting for this header)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.policy = ", ".join(f"{feature}={allowed}" for feature, allowed in settings.PERMISSIONS_POLICY.items())
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Permissions-Policy", self.policy)
         return response

@@ -2,23 +2,23 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from portal import navigation
 from portal.blocks import BaseStreamBlock
+from portal.pages import BasePage, plain_text
 
-HOME_LATEST_NEWS = 3
+HOME_LATEST_ITEMS = 3
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     introduction = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
         help_text="A short welcome shown under the site name.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -30,28 +30,51 @@ class HomePage(Page):
     max_count = 1
     template = "pages/home_page.html"
 
+    @property
+    def listing_summary(self):
+        return plain_text(self.introduction) or super().listing_summary
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = navigation.menu_pages(request, self)
-        news_index = navigation.news_index(request)
-        context["latest_news"] = news_index.listed_items().specific()[:HOME_LATEST_NEWS] if news_index else []
-        context["news_index"] = news_index
+        sections = navigation.menu_pages(request, self)
+        context["sections"] = sections
+        # Each section that lists things (the news index) shows its latest on the home page.
+        latest = (section.specific_deferred.home_section(request, HOME_LATEST_ITEMS) for section in sections)
+        context["home_sections"] = [section for section in latest if section]
         return context
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     introduction = models.TextField(blank=True, help_text="One or two sentences shown above the body.")
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
     subpage_types = ["portal.StandardPage"]
     template = "pages/standard_page.html"
+
+    @property
+    def listing_summary(self):
+        return plain_text(self.introduction) or super().listing_summary
+
+
+class ContentVersion(models.Model):
+    """The one row holding the content version (see portal.content_version)."""
+
+    SINGLETON = 1
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return str(self.version)
 
 
 @register_setting(icon="site")

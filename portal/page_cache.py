@@ -1,37 +1,20 @@
 """A shared cache of the pages anonymous visitors see, emptied whenever published content changes.
 
-Every cached page is stored under the current *content version*. Publishing,
-unpublishing, moving or deleting a page, or changing a person, a document or
-the site settings, starts a new version, so no listing or hub can keep showing
-what changed. That costs the whole cache on each publication, which a site
-that publishes a few times a day can well afford.
+Every cached page is stored under the current content version (portal.content_version), which
+anything a visitor could see moves on, so no listing or hub can keep showing what changed. That
+costs the whole cache on each publication, which a site that publishes a few times a day can well
+afford. A hit costs one round trip to the shared cache and none to the database.
 """
 
 import hashlib
-import logging
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-logger = logging.getLogger(__name__)
+from portal import content_version
 
-VERSION_KEY = "page-cache:version"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/search/", "/healthz", "/api/")
-
-
-def new_content_version(**kwargs):
-    """Signal receiver: what was cached no longer reflects the published content."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
 
 
 def is_cacheable_request(request):
@@ -71,9 +54,9 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
-        if version is None:  # the cache is unavailable: serve uncached
+        found = cache.get_many([content_version.CACHE_KEY, key])
+        version = content_version.for_cache(found.get(content_version.CACHE_KEY))
+        if version is None:  # neither the cache nor the database can say what is current: serve uncached
             response = self.get_response(request)
             response["X-Cache"] = "BYPASS"
             return response

@@ -1,25 +1,25 @@
 """What a page tells search engines and sharing sites: description, canonical address, JSON-LD."""
 
 import json
+from dataclasses import dataclass, field
 
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
-DESCRIPTION_LENGTH = 160
-# Fields that hold a page's own one-line description, in the order to try them.
-DESCRIPTION_FIELDS = ("search_description", "summary", "introduction", "description")
 # Keeps a JSON-LD block from closing its <script> element early, as Django's json_script does.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def meta_description(page):
-    for field in DESCRIPTION_FIELDS:
-        value = getattr(page, field, "")
-        text = " ".join(strip_tags(str(value or "")).split())
-        if text:
-            return Truncator(text).chars(DESCRIPTION_LENGTH)
-    return ""
+@dataclass
+class PageMeta:
+    """What a view that serves no Wagtail page (a person's page, the search page) says about itself.
+
+    `breadcrumbs`: (name, path) pairs from the home page to this page; `structured_data`: schema.org
+    objects (dicts), given the absolute URL of this page.
+    """
+
+    description: str
+    breadcrumbs: list = field(default_factory=list)
+    structured_data: object = None  # a callable: absolute URL of the page -> list of dicts
 
 
 def json_ld_script(data):
@@ -48,12 +48,3 @@ def breadcrumb_data(trail):
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }
-
-
-def person_data(person, url):
-    data = {"@context": "https://schema.org", "@type": "Person", "name": person.name, "url": url}
-    if person.role:
-        data["jobTitle"] = person.role
-    if person.organisation:
-        data["affiliation"] = {"@type": "Organization", "name": person.organisation}
-    return data

@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
 from portal.api import api_router
 from portal.health import healthz
 from portfolios.views import person_detail
+from search.views import search
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("search/", views.search, name="search"),
+    path("search/", search, name="search"),
     path("healthz", healthz, name="healthz"),
     path("people/<slug:slug>/", person_detail, name="person"),
     path("", include("editorial.urls")),

@@ -1,6 +1,9 @@
 from django import forms
 from django.forms.models import ModelChoiceIterator
 
+from portal import visibility
+from portal.filters import ListingFilterForm
+from portfolios.filing import FiledUnderPortfolios, filed_under_q
 from portfolios.models import PortfolioPage
 
 
@@ -18,14 +21,25 @@ class PortfolioChoiceField(forms.ModelChoiceField):
 
 
 def portfolio_filter_field():
-    """A listing filter naming a live portfolio by its slug, as in ?portfolio=forensics.
-
-    Make it when the form is made: `public()` reads the view restrictions there and then.
-    """
+    """A filter naming a public portfolio by its slug, as in ?portfolio=forensics."""
     return PortfolioChoiceField(
-        queryset=PortfolioPage.objects.live().public().order_by("title"),
+        queryset=visibility.visible_pages(None, PortfolioPage.objects.all()).order_by("title"),
         to_field_name="slug",
         required=False,
         empty_label="All portfolios",
         label="Portfolio",
     )
+
+
+class PortfolioFilterForm(ListingFilterForm):
+    """Filters of a listing of things filed under portfolios: the portfolio first, then the subclass's own."""
+
+    def __init__(self, data, items=None):
+        super().__init__(data, items)
+        own = list(self.fields)
+        self.fields["portfolio"] = portfolio_filter_field()
+        self.order_fields(["portfolio", *own])
+
+    def filter_portfolio(self, items, portfolio):
+        model = items.model
+        return items.filter(filed_under_q(portfolio, [model] if issubclass(model, FiledUnderPortfolios) else None))

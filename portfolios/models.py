@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db import models
@@ -13,34 +12,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
 from wagtail.search import index
 
-from portal import navigation
+from portal import navigation, visibility
 from portal.blocks import BaseStreamBlock
+from portal.pages import BasePage, plain_text
 from portfolios.blocks import PolicyAreaBodyBlock
+from portfolios.filing import filed_models
 from portfolios.serializers import PersonSerializer
 
 HUB_LIST_LENGTH = 3
-
-
-@dataclass(frozen=True)
-class FiledKind:
-    """A kind of content other apps file under portfolios, as a hub lists it.
-
-    The model behind `related_name` names its many-to-many field `portfolios`,
-    has a manager with `in_listing_order()` and a `card_template`; its listing is
-    the index page it may live under, filtered by `?portfolio=` and `extra_filters`.
-    """
-
-    related_name: str
-    heading: str
-    more_label: str
-    extra_filters: tuple = ()
-
-
-FILED_UNDER_PORTFOLIOS = (
-    FiledKind("news_articles", "Latest news", "More news"),
-    FiledKind("videos", "Videos", "More videos", (("type", "video"),)),
-    FiledKind("publications", "Resources and publications", "More resources and publications"),
-)
 
 
 class Person(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -179,31 +158,32 @@ def people_prefetches():
 
 
 def latest_filed_under(request, portfolios, filtered_by=None):
-    """For each kind of filed content: its newest live items under any of `portfolios`.
+    """For each page type filed under portfolios: its newest items under any of `portfolios`.
 
-    Reached through reverse relations, so that this app never imports the apps
-    that file content under it. With `filtered_by`, the "more" link goes to the
-    listing filtered by that portfolio; otherwise to the whole listing.
+    The page types are found from the model registry (see portfolios.filing), so that this app
+    never imports the apps that file content under it. With `filtered_by`, the "more" link goes to
+    the listing filtered by that portfolio; otherwise to the whole listing.
     """
     found = []
-    for kind in FILED_UNDER_PORTFOLIOS:
-        model = PortfolioPage._meta.get_field(kind.related_name).related_model
+    for model in filed_models():
         filed = model.objects.filter(portfolios__in=portfolios).values("pk")
-        items = list(model.objects.live().public().filter(pk__in=filed).in_listing_order()[:HUB_LIST_LENGTH])
+        items = visibility.visible_pages(request, model.objects.filter(pk__in=filed)).in_listing_order()
+        items = list(items[:HUB_LIST_LENGTH])
         if items:
-            found.append((kind, items))
+            found.append((model, items))
     # The listings the "more" links go to, the items' parents: usually in the menu already.
-    indexes = navigation.pages_by_path(request, {items[0].path[: -Page.steplen] for _kind, items in found})
+    indexes = navigation.pages_by_path(request, {items[0].path[: -Page.steplen] for _model, items in found})
     sections = []
-    for kind, items in found:
+    for model, items in found:
         index = indexes[items[0].path[: -Page.steplen]]
-        query = dict(kind.extra_filters)
+        query = dict(model.hub_listing_query)
         if filtered_by:
             query["portfolio"] = filtered_by.slug
         sections.append(
             {
-                "kind": kind,
-                "id": kind.related_name.replace("_", "-"),
+                "heading": model.hub_heading,
+                "more_label": model.hub_more_label,
+                "id": model.hub_id,
                 "items": items,
                 "more_url": f"{index.url}?{urlencode(query)}" if query else index.url,
             }
@@ -211,7 +191,7 @@ def latest_filed_under(request, portfolios, filtered_by=None):
     return sections
 
 
-class PolicyAreaPage(Page):
+class PolicyAreaPage(BasePage):
     """A hub for a section of policy work and the portfolios it is organised in."""
 
     introduction = RichTextField(
@@ -228,8 +208,8 @@ class PolicyAreaPage(Page):
         help_text="The sentence above the list of portfolios and their leads.",
     )
 
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
-    content_panels = Page.content_panels + [
+    search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("body"),
         FieldPanel("portfolios_introduction"),
@@ -241,18 +221,25 @@ class PolicyAreaPage(Page):
     show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/policy_area_page.html"
 
-    def portfolios(self):
-        return PortfolioPage.objects.child_of(self).live().public().prefetch_related(*people_prefetches())
+    kind_label = "Policy area"
+
+    @property
+    def listing_summary(self):
+        return plain_text(self.introduction)
+
+    def portfolios(self, request=None):
+        portfolios = visibility.visible_pages(request, PortfolioPage.objects.child_of(self))
+        return portfolios.prefetch_related(*people_prefetches())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        portfolios = list(self.portfolios())
+        portfolios = list(self.portfolios(request))
         context["portfolios"] = portfolios
         context["latest"] = latest_filed_under(request, portfolios)
         return context
 
 
-class PortfolioPage(Page):
+class PortfolioPage(BasePage):
     """One policy portfolio: what it covers, who leads it, who to contact."""
 
     summary = models.TextField(
@@ -261,8 +248,8 @@ class PortfolioPage(Page):
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    content_panels = Page.content_panels + [
+    search_fields = BasePage.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel(
@@ -278,6 +265,12 @@ class PortfolioPage(Page):
     parent_page_types = ["portfolios.PolicyAreaPage"]
     subpage_types = []
     template = "pages/portfolio_page.html"
+
+    kind_label = "Portfolio"
+
+    @property
+    def listing_summary(self):
+        return self.summary
 
     def current_leads(self):
         """For the policy area's list of portfolios: with people_prefetches() it costs no query."""

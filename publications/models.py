@@ -5,19 +5,22 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.page_privacy import mark_private, visible_to
+from portal import visibility
+from portal.pages import BasePage
 from portal.pagination import paginate
-from portal.panels import portfolios_panel
+from portfolios.filing import FiledUnderPortfolios
+from publications.choices import PublicationType
 from publications.files import FORMAT_NAMES, count_pdf_pages, extract_text, human_size
+from publications.filters import PublicationFilterForm
 
 PUBLICATIONS_PER_PAGE = 10
 
@@ -69,34 +72,36 @@ class PolicyDocument(AbstractDocument):
         return human_size(self.size_on_disk)
 
 
-class PublicationType(models.TextChoices):
-    GUIDANCE = "guidance", "Guidance"
-    EXPLAINER = "explainer", "Explainer"
-    REPORT = "report", "Report"
-    BRIEFING = "briefing", "Briefing"
-    RESPONSE = "response", "Consultation response"
-
-
 class PublicationQuerySet(PageQuerySet):
     def in_listing_order(self):
         return self.annotate(listing_date=Coalesce("last_updated_on", "published_on")).order_by("-listing_date", "-pk")
 
+    def of_type(self, publication_type):
+        return self.filter(publication_type=publication_type)
 
-class PublicationIndexPage(Page):
+    def with_file_format(self, extension):
+        """The publications with at least one file of this extension (e.g. "pdf")."""
+        in_format = PublicationAttachment.objects.filter(document__file__iendswith=f".{extension}")
+        return self.filter(pk__in=in_format.values("page_id"))
+
+
+class PublicationIndexPage(BasePage):
     introduction = models.TextField(blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["publications.PublicationPage"]
     show_in_menus_default = True  # a section of the site: in the main navigation unless the editor says not
     template = "pages/publication_index_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from publications.filters import PublicationFilterForm  # it needs this module's models
+    @property
+    def listing_summary(self):
+        return self.introduction or super().listing_summary
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Members signed in also see the members-only publications, labelled as such.
-        publications = visible_to(request, PublicationPage.objects.child_of(self).live()).in_listing_order()
+        publications = visibility.visible_pages(request, PublicationPage.objects.child_of(self)).in_listing_order()
         filters = PublicationFilterForm(request.GET, publications)
         if not filters.is_valid():
             raise Http404("No such portfolio, type or format")
@@ -105,11 +110,13 @@ class PublicationIndexPage(Page):
             request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE
         )
         if request.user.is_authenticated:
-            context["publications"].object_list = mark_private(request, list(context["publications"].object_list))
+            context["publications"].object_list = visibility.mark_restricted(
+                request, list(context["publications"].object_list)
+            )
         return context
 
 
-class PublicationPage(Page):
+class PublicationPage(FiledUnderPortfolios, BasePage):
     summary = models.TextField(
         "description",
         help_text="What the publication is and who it is for. Shown in listings and at the top of the page.",
@@ -131,16 +138,15 @@ class PublicationPage(Page):
         help_text="Shown beside the “Last updated” date, e.g. “Corrected the table on page 4”.",
     )
     body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
-    portfolios = ParentalManyToManyField("portfolios.PortfolioPage", blank=True, related_name="publications")
 
     objects = PageManager.from_queryset(PublicationQuerySet)()
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("publication_type"),
     ]
-    content_panels = Page.content_panels + [
+    content_panels = BasePage.content_panels + [
         FieldPanel("publication_type"),
         FieldPanel("summary"),
         InlinePanel(
@@ -155,7 +161,7 @@ class PublicationPage(Page):
             [FieldPanel("published_on"), FieldPanel("last_updated_on"), FieldPanel("change_note")],
             heading="Dates",
         ),
-        portfolios_panel(),
+        FiledUnderPortfolios.portfolios_panel(),
     ]
 
     api_fields = [
@@ -171,7 +177,19 @@ class PublicationPage(Page):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
-    card_template = "components/publication_card.html"
+    hub_id, hub_order = "publications", 3
+    hub_heading, hub_more_label = "Resources and publications", "More resources and publications"
+
+    def get_kind_label(self):
+        return self.get_publication_type_display()
+
+    @property
+    def listing_summary(self):
+        return self.summary
+
+    @property
+    def display_date(self):
+        return self.published_on
 
     class Meta:
         # Listings read publications newest first by this date (in_listing_order()): with the

@@ -3,7 +3,10 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from tests import factories
+from tests.news.factories import NewsIndexPageFactory
+from tests.portal.factories import HomePageFactory
+from tests.portfolios.factories import PolicyAreaPageFactory, PortfolioPageFactory
+from tests.publications.factories import PublicationIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -14,16 +17,23 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def home(db):
-    """A published home page that the default site serves at /."""
+def wagtail_root(db):
+    """The root of Wagtail's page tree, with its locale and root collection, as Wagtail's migrations make them."""
     root = Page.get_first_root_node()
     if root is None:  # a transactional test's flush took away what Wagtail's migrations made
         Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
         Collection.add_root(name="Root")
         root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+@pytest.fixture
+def home(wagtail_root):
+    """A published home page that the default site serves at /."""
+    root = wagtail_root
     # Wagtail's own migrations leave a "Welcome" page at the slug a home page wants.
     root.get_children().delete()
-    home = factories.HomePageFactory(parent=root, slug="home")
+    home = HomePageFactory(parent=root, slug="home")
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
@@ -32,19 +42,19 @@ def home(db):
 
 @pytest.fixture
 def policy_area(home):
-    return factories.PolicyAreaPageFactory(parent=home, title="Developing capabilities", slug="capabilities")
+    return PolicyAreaPageFactory(parent=home, title="Developing capabilities", slug="capabilities")
 
 
 @pytest.fixture
 def portfolio(policy_area):
-    return factories.PortfolioPageFactory(parent=policy_area, title="Forensics", slug="forensics")
+    return PortfolioPageFactory(parent=policy_area, title="Forensics", slug="forensics")
 
 
 @pytest.fixture
 def news_index(home):
-    return factories.NewsIndexPageFactory(parent=home)
+    return NewsIndexPageFactory(parent=home)
 
 
 @pytest.fixture
 def publication_index(home):
-    return factories.PublicationIndexPageFactory(parent=home)
+    return PublicationIndexPageFactory(parent=home)

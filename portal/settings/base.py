@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "portfolios",
     "news",
     "publications",
+    "search",
+    "demo",
     "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -31,7 +33,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "rest_framework",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -62,7 +63,7 @@ MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above sessions and authentication, so that a page served from the cache skips them.
     "portal.page_cache.AnonymousPageCacheMiddleware",
@@ -132,6 +133,9 @@ if CACHE_URL:
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600")) if CACHE_URL else 0
+# How often each server process reads the content version from the database (portal.content_version).
+CONTENT_VERSION_REFRESH_SECONDS = float(env_str("CONTENT_VERSION_REFRESH_SECONDS", "3"))
+CONTENT_VERSION_REFRESH_IN_BACKGROUND = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,6 +156,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "renditions": {"BACKEND": "portal.storage.UnguessableFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -171,6 +176,7 @@ if env_str("S3_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    STORAGES["renditions"] = {**STORAGES["default"], "BACKEND": "portal.storage.UnguessableS3Storage"}
 
 # A CDN or caching proxy in front, purged by Wagtail when a page is published.
 if env_str("FRONTEND_CACHE_PURGE_URL"):
@@ -212,20 +218,26 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# Features the site does not use are denied; video players may autoplay and go full screen.
+# Features the site does not use are denied; video players may autoplay and go full screen
+# (django-permissions-policy writes the header).
 PERMISSIONS_POLICY = {
-    "accelerometer": "()",
-    "autoplay": "(self " + " ".join(f'"{origin}"' for origin in VIDEO_PLAYERS) + ")",
-    "camera": "()",
-    "display-capture": "()",
-    "fullscreen": "(self " + " ".join(f'"{origin}"' for origin in VIDEO_PLAYERS) + ")",
-    "geolocation": "()",
-    "gyroscope": "()",
-    "magnetometer": "()",
-    "microphone": "()",
-    "midi": "()",
-    "payment": "()",
-    "usb": "()",
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "usb",
+        )
+    },
+    "autoplay": ["self", *VIDEO_PLAYERS],
+    "fullscreen": ["self", *VIDEO_PLAYERS],
 }
 
 WAGTAIL_SITE_NAME = "Policy Portal"
@@ -244,6 +256,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"  # see portal/storage.py
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -252,11 +265,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "portal.request_context.RequestIdFilter"},
-        "once_a_minute": {"()": "portal.request_context.OncePerInterval", "seconds": 60},
+        "request_id": {"()": "portal.logging.RequestIdFilter"},
+        "once_a_minute": {"()": "portal.logging.OncePerInterval", "seconds": 60},
     },
     "formatters": {
-        "json": {"()": "portal.request_context.JsonFormatter"},
+        "json": {"()": "portal.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {

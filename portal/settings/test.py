@@ -21,3 +21,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+# The test process's requests read the content version from the database each time, at once, not
+# in a thread of their own: a test's changes are never committed, so the copy a commit puts in the
+# cache is never made, and no thread should touch the test database. The app-server tests
+# (tests/portal/test_two_app_servers.py) run the real thing: the commit's copy and the thread.
+CONTENT_VERSION_REFRESH_SECONDS = 0
+CONTENT_VERSION_REFRESH_IN_BACKGROUND = False

@@ -1,12 +1,11 @@
 from django import template
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from portal import navigation
 from portal.navigation import menu_pages
 
 register = template.Library()
-
-FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
@@ -34,19 +33,8 @@ def breadcrumbs(context):
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)
-def news_feed_links(context):
-    """Feed autodiscovery: all news on every page, and a portfolio's own news on its page."""
-    # Looked up by name so that the site-wide app does not import the news app.
-    news_index = navigation.news_index(context.get("request"), context.get("page"))
-    if news_index is None:
-        return {"feeds": []}
-    feeds = [
-        (f"{news_index.title} (RSS)", "application/rss+xml", news_index.url + news_index.reverse_subpage("rss")),
-        (f"{news_index.title} (Atom)", "application/atom+xml", news_index.url + news_index.reverse_subpage("atom")),
-    ]
-    page = context.get("page")
-    if page is not None and page._meta.label == "portfolios.PortfolioPage":
-        for kind, label, media_type in FEED_KINDS:
-            route = news_index.reverse_subpage(f"portfolio_{kind}", kwargs={"portfolio": page.slug})
-            feeds.append((f"{page.title}: {news_index.title} ({label})", media_type, news_index.url + route))
-    return {"feeds": feeds}
+def feed_links(context):
+    """Feed autodiscovery links: each app that has feeds registers a `portal_feed_links` hook, called
+    with the request and the page being served, that returns (title, media type, URL) triples."""
+    request, page = context.get("request"), context.get("page")
+    return {"feeds": [link for hook in hooks.get_hooks("portal_feed_links") for link in hook(request, page)]}

@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from portal import navigation, seo
+from portal.pages import BasePage
 
 register = template.Library()
 
@@ -13,11 +14,11 @@ def page_description(context):
     organisation = context["settings"]["portal"]["OrganisationSettings"].organisation_name
     page = context.get("page")
     if page is not None:
-        return seo.meta_description(page) or f"{page.title}, from the {organisation}."
-    person = context.get("person")
-    if person is not None:
-        role = f", {person.role}" if person.role else ""
-        return f"{person.name}{role}: their portfolios, statements and videos at the {organisation}."
+        own = page.meta_description if isinstance(page, BasePage) else ""
+        return own or f"{page.title}, from the {organisation}."
+    meta = context.get("meta")
+    if meta is not None:
+        return meta.description
     return f"Search the policy work of the {organisation}."
 
 
@@ -32,8 +33,8 @@ def canonical_url(context):
 
 @register.simple_tag(takes_context=True)
 def structured_data(context):
-    """JSON-LD for the page: the organisation on the home page, breadcrumbs below it,
-    and whatever the page type adds through its `json_ld(request)` method."""
+    """JSON-LD for the page: the organisation on the home page, breadcrumbs below it, and what the
+    page type (its `structured_data()`) or the view (its `meta`) adds."""
     request = context["request"]
     page = context.get("page")
     site = Site.find_for_request(request)
@@ -41,18 +42,20 @@ def structured_data(context):
     organisation = context["settings"]["portal"]["OrganisationSettings"]
     blocks = []
     if page is None:
-        person = context.get("person")
-        if person is not None:
+        meta = context.get("meta")
+        if meta is not None:
             url = request.build_absolute_uri(request.path)
-            blocks.append(seo.person_data(person, url))
-            blocks.append(seo.breadcrumb_data([("Home", site_url + "/"), (person.name, url)]))
+            if meta.structured_data:
+                blocks.extend(meta.structured_data(url))
+            if meta.breadcrumbs:
+                blocks.append(seo.breadcrumb_data([(name, site_url + path) for name, path in meta.breadcrumbs]))
     elif site and page.pk == site.root_page_id:
         blocks.append(seo.organisation_data(organisation, site_url))
     else:
-        ancestors = navigation.ancestors(page)
-        trail = [(ancestor.title, ancestor.get_full_url(request)) for ancestor in ancestors]
+        trail = [(ancestor.title, ancestor.get_full_url(request)) for ancestor in navigation.ancestors(page)]
         trail.append((page.title, page.get_full_url(request)))
         blocks.append(seo.breadcrumb_data(trail))
-        if hasattr(page, "json_ld"):
-            blocks.append(page.json_ld(request, organisation))
+        own = page.structured_data(request, organisation) if isinstance(page, BasePage) else None
+        if own:
+            blocks.append(own)
     return mark_safe("".join(seo.json_ld_script(block) for block in blocks))  # each block is escaped

@@ -1,0 +1,28 @@
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from portal.pagination import paginate
+from search.forms import SearchFilterForm
+from search.site_search import SiteSearch
+from search.terms import MAX_QUERY_LENGTH, clean_query
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """Site search: pages, the files attached to publications and people, ranked together and
+    narrowed by ?type= and ?portfolio=. An unknown filter value is "not found", as on the listings."""
+    query = clean_query(request.GET.get("q", ""))
+    filters = SearchFilterForm(request.GET)
+    if not filters.is_valid():
+        raise Http404("No such type or portfolio")
+    context = {"query": query, "filters": filters, "max_query_length": MAX_QUERY_LENGTH}
+    if query:
+        site_search = SiteSearch(request, query, filters.cleaned_data["type"], filters.cleaned_data["portfolio"])
+        results = paginate(request, site_search.hits(), RESULTS_PER_PAGE)
+        results.object_list = site_search.results(results.object_list)
+        context["results"] = results
+        # A search is counted once, on its first page; editors' recommendations lead that page when unfiltered.
+        if results.number == 1:
+            context["promotions"] = site_search.promotions(record_hit=True, show=not filters.is_filtered)
+    return TemplateResponse(request, "pages/search.html", context)

@@ -1,0 +1,129 @@
+"""Anonymous visitors are served from the shared cache, which empties when published content changes."""
+
+import logging
+import re
+import time
+
+import pytest
+from django.core.cache import cache
+
+from portal.logging import OncePerInterval
+from portal.models import OrganisationSettings
+from portfolios.models import PortfolioLead
+from tests.news.factories import NewsArticlePageFactory
+from tests.portfolios.factories import PersonFactory
+
+
+@pytest.fixture
+def page_cache(settings, home):
+    OrganisationSettings.for_site(home.get_site())  # made on a site's first request otherwise
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_an_anonymous_visitor_gets_the_cached_page_the_second_time(client, home, page_cache):
+    assert client.get("/")["X-Cache"] == "MISS"
+    assert client.get("/")["X-Cache"] == "HIT"
+    assert client.get("/?page=2")["X-Cache"] == "MISS", "each address is cached on its own"
+
+
+def test_publishing_a_statement_empties_the_cache_so_listings_and_hubs_show_it(
+    client, page_cache, news_index, portfolio, policy_area
+):
+    for url in (news_index.url, portfolio.url, policy_area.url):
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "HIT"
+
+    statement = NewsArticlePageFactory(parent=news_index, title="Just published", portfolios=[portfolio])
+
+    for url in (news_index.url, portfolio.url, policy_area.url):
+        response = client.get(url)
+        assert response["X-Cache"] == "MISS"
+        assert "Just published" in response.content.decode()
+
+    statement.unpublish()
+    assert "Just published" not in client.get(news_index.url).content.decode()
+
+
+def test_moving_or_deleting_a_page_and_editing_a_person_empty_the_cache(client, page_cache, news_index, portfolio):
+    article = NewsArticlePageFactory(parent=news_index, title="Short-lived")
+    person = PersonFactory(name="Peter McCall")
+    portfolio.leads = [PortfolioLead(person=person, role="lead")]
+    portfolio.save_revision().publish()
+    client.get(portfolio.url)
+
+    person.role = "PCC, Cumbria (re-elected)"
+    person.save()
+    assert "re-elected" in client.get(portfolio.url).content.decode()
+
+    client.get(news_index.url)
+    article.delete()
+    assert "Short-lived" not in client.get(news_index.url).content.decode()
+
+
+def test_editors_and_visitors_with_a_session_are_never_served_from_the_cache(client, admin_client, home, page_cache):
+    client.get("/")
+    assert client.get("/")["X-Cache"] == "HIT"
+
+    assert "X-Cache" not in admin_client.get("/")
+    client.cookies["sessionid"] = "anything"
+    assert "X-Cache" not in client.get("/")
+
+
+@pytest.fixture
+def cache_log_filter():
+    """The filter that holds back repeats of the cache client's log lines, with nothing held yet."""
+    (once_a_minute,) = [f for f in logging.getLogger("django_redis.cache").filters if isinstance(f, OncePerInterval)]
+    once_a_minute.last_passed.clear()
+    return once_a_minute
+
+
+def test_with_the_cache_server_down_every_page_is_still_served(
+    client, home, news_index, settings, caplog, cache_log_filter, monkeypatch
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.PAGE_CACHE_SECONDS = 600
+
+    for url in ("/", news_index.url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["X-Cache"] == "BYPASS"
+    logged = [record for record in caplog.records if record.name == "django_redis.cache"]
+    assert len(logged) == 1, "one traceback, not one per failed cache call"
+    assert logged[0].exc_info
+
+    a_minute_later = time.monotonic() + 61
+    monkeypatch.setattr("portal.logging.time.monotonic", lambda: a_minute_later)
+    client.get("/")
+    logged = [record for record in caplog.records if record.name == "django_redis.cache"]
+    assert len(logged) == 2
+    assert re.search(r"and \d+ times more in the last 60 s, not logged", logged[1].getMessage())
+
+
+def test_a_page_from_the_cache_carries_the_headers_it_was_first_served_with(client, home, page_cache):
+    first = client.get("/")
+    again = client.get("/")
+
+    assert (first["X-Cache"], again["X-Cache"]) == ("MISS", "HIT")
+    assert again.content == first.content
+    for header in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Cross-Origin-Opener-Policy",
+    ):
+        assert again[header] == first[header], header
+    assert again["X-Request-ID"] != first["X-Request-ID"], "each response has its own request id"
