@@ -9,6 +9,7 @@ reads a byte. Their XML parser does not expand entities, so an XML part can't gr
 import contextlib
 import dataclasses
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -25,6 +26,20 @@ _DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}deco
 _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream's name in the OLE directory
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+# What zipfile, and the libraries reading through it, raise on a damaged or unusual zip.
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    KeyError,
+    ValueError,
+    NotImplementedError,  # a compression method or zip feature zipfile does not read
+    RuntimeError,  # a zip member encrypted with a zip password
+    etree.XMLSyntaxError,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +82,7 @@ def inspect_package(source, kind):
             members = archive.infolist()
             _within_limits(members)
             what = _main_part_kind(archive)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as error:
+    except READ_ERRORS as error:
         raise CannotCheck(f"The file is damaged: it is not a complete {kind.name} file.") from error
     finally:
         rewind(source)

@@ -6,7 +6,7 @@ import pikepdf
 from lxml import etree
 
 from . import criteria
-from .pdf_content import decoded_size, examine_pages
+from .pdf_content import decoded_size, examine_pages, name_text
 from .results import CannotCheck, CheckResult, FileReport, describe_text, every, numbers, quoted
 from .sources import head
 
@@ -273,12 +273,11 @@ def _find_figures(tree):
 
 
 def _standard_role(role, role_map):
-    role = str(role)
+    role = name_text(role)
     for _ in range(10):
-        mapped = role_map.get(role)
-        if not isinstance(mapped, pikepdf.Name) or str(mapped) == role:
+        if role is None or (mapped := name_text(role_map.get(role))) in (None, role):
             break
-        role = str(mapped)
+        role = mapped
     return role
 
 
@@ -351,8 +350,8 @@ def _embedded(font):
 
 
 def _font_name(font):
-    name = font.get("/BaseFont")
-    return _SUBSET_PREFIX.sub("", str(name)[1:]) if isinstance(name, pikepdf.Name) else "a font with no name"
+    name = name_text(font.get("/BaseFont"))
+    return _SUBSET_PREFIX.sub("", name[1:]) if name else "a font with no name"
 
 
 def _has_kids(tree):

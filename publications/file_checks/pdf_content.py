@@ -194,6 +194,16 @@ def _inflated_size(data, limit):
     return size
 
 
+def name_text(value):
+    """A PDF name as text ("/Figure"); None if it is not a name, or its bytes are not UTF-8."""
+    if not isinstance(value, pikepdf.Name):
+        return None
+    try:
+        return str(value)
+    except UnicodeDecodeError:
+        return None
+
+
 def _dictionary(value):
     return value if isinstance(value, pikepdf.Dictionary) else None
 

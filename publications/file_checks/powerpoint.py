@@ -1,14 +1,12 @@
 """The checks of a PowerPoint presentation (.pptx), read with python-pptx."""
 
-import zipfile
-
 import pptx
-from lxml import etree
 from pptx.exc import PackageNotFoundError
 
 from . import criteria
 from .office import (
     POWERPOINT,
+    READ_ERRORS,
     alt_text_problem,
     inspect_package,
     outside_fallback,
@@ -41,7 +39,7 @@ def check_pptx(source):
         presentation = pptx.Presentation(source)
         slides = list(presentation.slides)
         title = presentation.core_properties.title
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as error:
+    except (*READ_ERRORS, PackageNotFoundError) as error:
         raise CannotCheck("The file is damaged: it could not be read as a PowerPoint presentation.") from error
     checks = [
         _slide_titles(slides),

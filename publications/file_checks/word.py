@@ -1,15 +1,14 @@
 """The checks of a Word document (.docx), read with python-docx."""
 
 import re
-import zipfile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree
 
 from . import criteria
 from .office import (
+    READ_ERRORS,
     WORD,
     alt_text_problem,
     inspect_package,
@@ -40,13 +39,14 @@ def check_docx(source):
     inspect_package(source, WORD)
     try:
         document = docx.Document(source)
-        checks = [
-            _headings(document),
-            _picture_alt_text(document),
-            title_check("docx-title", WORD, document.core_properties.title, FIX_TITLE),
-        ]
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as error:
+        title = document.core_properties.title
+    except (*READ_ERRORS, PackageNotFoundError) as error:
         raise CannotCheck("The file is damaged: it could not be read as a Word document.") from error
+    checks = [
+        _headings(document),
+        _picture_alt_text(document),
+        title_check("docx-title", WORD, title, FIX_TITLE),
+    ]
     return FileReport.from_checks("docx", checks)
 
 

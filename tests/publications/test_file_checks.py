@@ -9,6 +9,7 @@ are made here, small on disk.
 import io
 import json
 import pickle
+import random
 import re
 import struct
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publications.file_checks import UNDERSTANDING, CheckResult, FileReport, Outcome, check_file, pdf_content
 
@@ -511,6 +513,29 @@ def test_a_file_object_gives_the_same_report_as_its_path_and_is_left_at_its_star
     assert from_file == check_file(str(path), "pdf")
     assert check_file(in_memory, "pptx") == check("powerpoint-inaccessible.pptx")
     assert in_memory.tell() == 0
+
+
+def test_an_upload_as_django_hands_it_over_can_be_checked():
+    upload = SimpleUploadedFile("briefing.pptx", (CORPUS / "powerpoint-accessible.pptx").read_bytes())
+
+    report = check_file(upload, "pptx")
+
+    assert (report.outcome, report.slide_count) == (Outcome.PASSES, 3)
+
+
+def test_files_damaged_anywhere_give_a_report_never_an_exception():
+    chance = random.Random(16)
+    for path in sorted(CORPUS.iterdir()):
+        original = path.read_bytes()
+        for _ in range(10):
+            damaged = bytearray(original)
+            for _ in range(chance.choice([1, 10, 100])):
+                damaged[chance.randrange(len(damaged))] = chance.randrange(256)
+            report = check_file(
+                io.BytesIO(bytes(damaged[: chance.randrange(len(damaged) // 2, len(damaged))])), path.suffix
+            )
+            assert isinstance(report.outcome, Outcome)
+            json.dumps(report.to_dict())
 
 
 def test_a_report_survives_json_and_pickle_unchanged():
