@@ -12,6 +12,8 @@ from portal.api import api_router
 from portal.health import healthz
 from portfolios.views import person_detail
 
+handler500 = views.server_error
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/2fa/", include("accounts.urls")),
