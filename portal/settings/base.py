@@ -108,9 +108,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a query may run: PostgreSQL cancels it after that (0: no limit).
+DATABASE_STATEMENT_TIMEOUT = float(env_str("DATABASE_STATEMENT_TIMEOUT", "10"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that has gone away is noticed in seconds, not minutes (see /healthz).
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(env_str("DATABASE_CONNECT_TIMEOUT", "3"))
+    # Django's backend with a watchdog on every wait for the server (portal/db/watchdog.py): a
+    # hung PostgreSQL fails its queries within seconds instead of holding every worker.
+    DATABASES["default"]["ENGINE"] = "portal.db.postgresql"
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # A database that has gone away is noticed in seconds, not minutes (see /healthz).
+        "connect_timeout": int(env_str("DATABASE_CONNECT_TIMEOUT", "3")),
+        "options": f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+    }
+    DATABASES["default"]["WATCHDOG"] = {
+        "suspect_after": 1.0,  # then check that the server answers at all
+        "probe_timeout": 1.0,
+        "retry_every": 1.0,  # while it does not, try it again this often (once per process)
+        # Whatever the server seems to be doing: a little longer than PostgreSQL's own limit.
+        "hard_limit": DATABASE_STATEMENT_TIMEOUT + 5 if DATABASE_STATEMENT_TIMEOUT else None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # With a CACHE_URL (Redis) every app server shares one cache, and anonymous page
