@@ -339,6 +339,11 @@ AXES_IPWARE_PROXY_COUNT = trusted_proxies(TRUSTED_PROXY_COUNT)["AXES_IPWARE_PROX
 AXES_IPWARE_PROXY_ORDER = "left-most"
 # Not strict: more X-Forwarded-For entries than proxies is a client's own header, not an error.
 IPWARE_STRICT = False
+# The admin's password reset answers every request at the same moment, registered address or not,
+# and sends at most this many emails per client and per address in so many seconds.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.FixedTimePasswordResetForm"
+PORTAL_PASSWORD_RESET_SECONDS = 0.5
+PORTAL_PASSWORD_RESET_LIMITS = {"client": (10, 3600), "address": (3, 3600)}
 PORTAL_REQUIRE_ADMIN_2FA = env_bool("REQUIRE_ADMIN_2FA", default=True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1
