@@ -1,6 +1,7 @@
 """Real processes for the deployment tests: gunicorn servers as production runs them, and nginx."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import requests
 
 REPO = Path(__file__).resolve().parent.parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # scripts/deploy-deps installs Debian's
 
 
 def free_port():
@@ -68,3 +70,44 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+class Nginx:
+    """deploy/nginx's configuration in a private nginx (render --standalone), TLS on a loopback port."""
+
+    def __init__(self, folder, upstreams, static_root, media_root):
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.port, self.http_port = free_port(), free_port()
+        self.url = f"https://localhost:{self.port}"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+             "-keyout", folder / "key.pem", "-out", folder / "cert.pem"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        self.certificate = folder / "cert.pem"
+        configuration = subprocess.run(
+            [sys.executable, REPO / "deploy/nginx/render", "--server-name", "localhost",
+             *[argument for upstream in upstreams for argument in ("--upstream", upstream)],
+             "--static-root", static_root, "--media-root", media_root,
+             "--certificate", folder / "cert.pem", "--certificate-key", folder / "key.pem",
+             "--https-listen", f"127.0.0.1:{self.port}", "--http-listen", f"127.0.0.1:{self.http_port}",
+             "--standalone", folder],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        (folder / "nginx.conf").write_text(configuration)
+        self.process = subprocess.Popen(
+            [NGINX, "-c", str(folder / "nginx.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise TimeoutError(f"nginx did not start: {(folder / 'error.log').read_text()}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
