@@ -10,8 +10,6 @@ import http.client
 import re
 import socket
 import ssl
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,15 +18,11 @@ import pytest
 import redis
 import requests
 from axes.models import AccessAttempt
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
 
-from portal.models import OrganisationSettings
-from tests import factories
-from tests.deploy.servers import NGINX, REPO, Gunicorn, Nginx, production_environment, wait_for
+from tests.deploy.content import small_site
+from tests.deploy.servers import NGINX, Gunicorn, Nginx, production_environment, wait_for
 
 REDIS_URL = "redis://127.0.0.1:6379/11"
 
@@ -39,10 +33,10 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
+def site(django_db_setup, django_db_blocker, tmp_path_factory, static_root):
     """Two gunicorn servers behind nginx, serving a small site from the test database."""
     folder = tmp_path_factory.mktemp("deploy")
-    static_root, media_root = folder / "static", folder / "media"
+    media_root = folder / "media"
     for kind in ("images", "documents", "original_images"):
         (media_root / kind).mkdir(parents=True)
     (media_root / "images" / "rendition.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -50,7 +44,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     (media_root / "original_images" / "original.jpg").write_bytes(b"\xff\xd8\xff original")
     with django_db_blocker.unblock():
         call_command("flush", "--no-input", verbosity=0)
-        home = content()
+        home = small_site()
     db = connection.settings_dict
     environment = production_environment(
         DATABASE_URL=f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
@@ -58,9 +52,6 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(media_root),
         TRUSTED_PROXY_COUNT="1",
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=REPO, env=environment, check=True
     )
     redis.Redis.from_url(REDIS_URL).flushdb()
     servers = [Gunicorn(environment, workers=2) for _ in range(2)]
@@ -79,20 +70,6 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             server.stop()
         with django_db_blocker.unblock():
             call_command("flush", "--no-input", verbosity=0)
-
-
-def content():
-    """What tests/conftest.py's `home` makes after a flush, and some news: committed, for the servers."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    Collection.add_root(name="Root")
-    root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = factories.HomePageFactory(parent=root, slug="home")
-    Site.objects.create(is_default_site=True, hostname="localhost", port=80, root_page=home)
-    news = factories.NewsIndexPageFactory(parent=home)
-    for n in range(3):
-        factories.NewsArticlePageFactory(parent=news, title=f"Statement {n}", summary="Words " * 40)
-    OrganisationSettings.for_site(home.get_site())
-    return home
 
 
 def visit(site, path, source="127.0.0.1", method="GET", headers=None, body=None):
