@@ -2,7 +2,6 @@
 
 import contextlib
 import http.client
-import json
 import re
 import socket
 import ssl
@@ -331,27 +330,3 @@ def error_page(stack, args):
         server.stop()
     return {"status": status, "sites_own_page": "Sorry, there is a problem with the service" in body,
             "bytes": len(body)}  # fmt: skip
-
-
-# The summary --------------------------------------------------------------------------------
-
-
-def summary(results):
-    machine = results["machine"]
-    lines = [
-        "# Fault suite",
-        "",
-        f"Run {results['started']} on {machine['cpus']} cores (load {machine['load_before']} → "
-        f"{machine.get('load_after')}); `load_bulk {results['setup']['load_bulk']}`, two gunicorn servers "
-        "(2 workers each) behind deploy/nginx.",
-        "",
-    ]
-    for name, value in results.items():
-        if name in ("started", "machine", "setup"):
-            continue
-        lines += [f"## {name}", "", "```json", json_dump(value), "```", ""]
-    return "\n".join(lines)
-
-
-def json_dump(value):
-    return json.dumps(value, indent=2, default=str)

@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 import fault_scenarios as scenarios  # noqa: E402
+from fault_summary import summary  # noqa: E402
 
 from tests.deploy.servers import Gunicorn, Nginx, free_port, production_environment, wait_for  # noqa: E402
 from tests.postgres_cluster import ThrowawayCluster  # noqa: E402
@@ -118,7 +119,7 @@ def write_results(results, started):
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     folder = REPO / "bench" / "results"
     (folder / f"faults-{stamp}.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
-    (folder / f"faults-{stamp}.md").write_text(scenarios.summary(results))
+    (folder / f"faults-{stamp}.md").write_text(summary(results))
     return folder / f"faults-{stamp}.md"
 
 
