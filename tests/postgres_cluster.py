@@ -44,6 +44,10 @@ class ThrowawayCluster:
         self._run(BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", self.folder / "log", "-w", "start")
         return self
 
+    def arguments(self):
+        """psql's (createdb's, pg_dump's) arguments to reach it."""
+        return ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+
     def url(self, database="postgres"):
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 

@@ -4,52 +4,34 @@ The server runs the production settings on a copy of the test database in a Post
 cluster of the test's own (tests/postgres_cluster.py), which the test stops with SIGSTOP.
 """
 
-import subprocess
 import time
 
 import pytest
 import requests
-from django.core.management import call_command
 from django.db import connection
 
-from tests.deploy.content import small_site
+from tests.deploy.content import copy_database
 from tests.deploy.servers import Gunicorn, production_environment, wait_for
-from tests.postgres_cluster import BIN, ThrowawayCluster, available
+from tests.postgres_cluster import ThrowawayCluster, available
 
 HANG_SECONDS = 8
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="copies the test database: PostgreSQL only"),
     pytest.mark.skipif(not available(), reason="needs PostgreSQL 15's initdb"),
-    pytest.mark.django_db,  # so that pytest-django sets up the test database, which the fixture copies
+    pytest.mark.django_db,  # so that pytest-django sets up the test database, which site_database copies
 ]
 
 
 @pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker, tmp_path_factory, static_root):
-    with django_db_blocker.unblock():
-        call_command("flush", "--no-input", verbosity=0)
-        small_site()
+def server(site_database, tmp_path_factory, static_root):
     cluster = ThrowawayCluster().start()
-    db = connection.settings_dict
-    dump = subprocess.run(
-        [BIN / "pg_dump", "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"],
-         "--no-owner", db["NAME"]],
-        check=True, capture_output=True,
-    ).stdout  # fmt: skip
-    subprocess.run(
-        [BIN / "createdb", "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", "portal"], check=True
-    )
-    subprocess.run(
-        [BIN / "psql", "-q", "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", "-d", "portal"],
-        input=dump, check=True, capture_output=True,
-    )  # fmt: skip
+    copy_database(site_database["server"], site_database["name"], cluster.arguments(), "portal")
     environment = production_environment(
         DATABASE_URL=cluster.url("portal"),
         SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
         STATIC_ROOT=str(static_root),
-        GUNICORN_TIMEOUT="30",
     )
     gunicorn = Gunicorn(environment, workers=2)
     try:
@@ -58,8 +40,6 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory, static_root):
     finally:
         gunicorn.stop()
         cluster.stop()
-        with django_db_blocker.unblock():
-            call_command("flush", "--no-input", verbosity=0)
 
 
 def timed_get(url):
