@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check-migrations browser-deps clean
+.PHONY: run test lint check-migrations browser-deps deploy-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,11 @@ check-migrations: $(VENV)/.installed
 browser-deps:
 	scripts/browser-deps
 
-test: $(VENV)/.installed lint check-migrations browser-deps
+# Debian's nginx (and openssl), for the tests of the reverse proxy in tests/deploy; quick when present.
+deploy-deps:
+	scripts/deploy-deps
+
+test: $(VENV)/.installed lint check-migrations browser-deps deploy-deps
 	$(BIN)/pytest
 
 clean:

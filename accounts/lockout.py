@@ -1,16 +1,20 @@
-"""Lockout rules for django-axes: one limit per username, a higher one per address.
+"""Lockout rules for django-axes: counted so that an outsider cannot lock a named editor out.
 
 Axes compares a single failure count with a single limit (AXES_FAILURE_LIMIT). This
-handler keeps axes' database records and admin, and counts two things within the
+handler keeps axes' database records and admin, and counts three things within the
 cool-off period:
 
-- wrong passwords for the username being tried (from any address), limited by
-  AXES_FAILURE_LIMIT;
-- wrong passwords from the client's address (for any username), limited by
-  PORTAL_AXES_IP_FAILURE_LIMIT.
+- wrong passwords for this username from this address, limited by AXES_FAILURE_LIMIT:
+  the guesser is locked out, the editor signing in from elsewhere is not;
+- wrong passwords from this address for any username, limited by
+  PORTAL_AXES_IP_FAILURE_LIMIT: one address trying many accounts;
+- wrong passwords for this username from any address, limited by the much higher
+  PORTAL_AXES_USERNAME_FAILURE_LIMIT: guesses at one account spread over many addresses.
 
-The address count is scaled onto the username limit, so axes' own comparisons
+Each count is scaled onto AXES_FAILURE_LIMIT, so axes' own comparisons
 (``failures >= AXES_FAILURE_LIMIT``) lock at whichever limit is reached first.
+Attempts refused during a lockout are not recorded (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT
+is off), so they neither add to the counts nor extend the lock.
 """
 
 from axes.attempts import get_cool_off_threshold
@@ -18,28 +22,35 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Sum
-
-
-def _failures(attempts):
-    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+from django.db.models import Q, Sum
 
 
 class PortalAxesHandler(AxesDatabaseHandler):
     def get_failures(self, request, credentials=None):
-        attempts = AccessAttempt.objects.all()
-        if settings.AXES_COOLOFF_TIME is not None:
-            attempts = attempts.filter(attempt_time__gte=get_cool_off_threshold(request))
-
         username = get_client_username(request, credentials)
         ip_address = request.axes_ip_address
-        by_username = _failures(attempts.filter(username=username)) if username else 0
-        by_address = _failures(attempts.filter(ip_address=ip_address)) if ip_address else 0
-
-        username_limit = get_failure_limit(request, credentials)
-        address_limit = settings.PORTAL_AXES_IP_FAILURE_LIMIT
+        if not username and not ip_address:
+            return 0
+        attempts = AccessAttempt.objects.filter(Q(username=username) | Q(ip_address=ip_address))
+        if settings.AXES_COOLOFF_TIME is not None:
+            attempts = attempts.filter(attempt_time__gte=get_cool_off_threshold(request))
+        totals = attempts.aggregate(
+            pair=Sum("failures_since_start", filter=Q(username=username, ip_address=ip_address)),
+            address=Sum("failures_since_start", filter=Q(ip_address=ip_address)),
+            username=Sum("failures_since_start", filter=Q(username=username)),
+        )
+        limit = get_failure_limit(request, credentials)
+        limits = {
+            "pair": limit,
+            "address": settings.PORTAL_AXES_IP_FAILURE_LIMIT,
+            "username": settings.PORTAL_AXES_USERNAME_FAILURE_LIMIT,
+        }
+        if not username:
+            totals["pair"] = totals["username"] = 0
+        if not ip_address:
+            totals["pair"] = totals["address"] = 0
         # floor(n * a / b) >= a exactly when n >= b.
-        return max(by_username, by_address * username_limit // address_limit)
+        return max((totals[name] or 0) * limit // limits[name] for name in limits)
 
     def reset_user_attempts(self, request, credentials=None):
         """On a successful sign-in, forget that username's failures only.

@@ -1,6 +1,7 @@
 """Reports → Most downloaded files: downloads per file over a period, as a table, a chart and a spreadsheet."""
 
 import datetime
+import unicodedata
 
 import django_filters
 from django.db.models import Q, Sum
@@ -15,8 +16,9 @@ from editorial.models import DocumentDownloadCount
 
 DEFAULT_DAYS = 30
 CHART_ROWS = 10
-# A spreadsheet program runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet program runs a cell that starts with one of these as a formula, and some read
+# full-width forms (＝, ＋) as the same characters and skip blank space in front of them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def default_period(today=None):
@@ -32,9 +34,13 @@ def as_date(value):
 
 
 def spreadsheet_safe(value):
-    """A file title as a spreadsheet cell that cannot be a formula (CSV injection)."""
+    """A cell that a spreadsheet program cannot take for a formula (CSV injection); numbers stay numbers."""
+    if value is None or isinstance(value, int | float):
+        return value
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    first = unicodedata.normalize("NFKC", text[:64]).lstrip(" \u00a0\u3000")
+    dangerous = text.startswith(FORMULA_STARTS) or first.startswith(FORMULA_STARTS)
+    return f"'{text}" if dangerous else text
 
 
 class DownloadsFilterSet(WagtailFilterSet):
@@ -70,8 +76,12 @@ class MostDownloadedFilesView(ReportView):
         "downloads": "Downloads",
         "collection.name": "Collection",
     }
-    # Wagtail's XLSX export already stores a cell that looks like a formula as text; its CSV does not.
-    custom_field_preprocess = {"title": {"csv": spreadsheet_safe}, "file_name": {"csv": spreadsheet_safe}}
+
+    def preprocess_field_value(self, field, value, export_format):
+        # Every column, whatever its field: Wagtail's XLSX export stores a cell that looks like a
+        # formula as text already, its CSV does not.
+        value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
 
     @cached_property
     def period(self):

@@ -25,6 +25,7 @@ that write content in bulk call `bump()` when they finish, and `scripts/restore`
 """
 
 import logging
+import os
 import threading
 import time
 
@@ -46,6 +47,16 @@ class _Known:
     version = None
     read_at = float("-inf")  # time.monotonic() of that reading
     refreshing = False
+
+
+def _forked():
+    """In a worker forked from gunicorn's master (preload_app): no refreshing thread came along."""
+    global _refresh_lock
+    _refresh_lock = threading.Lock()
+    _Known.refreshing = False
+
+
+os.register_at_fork(after_in_child=_forked)
 
 
 def _now_microseconds():

@@ -5,7 +5,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 
+from portal.db.watchdog import time_limit
+
 logger = logging.getLogger(__name__)
+# However the database behaves, the load balancer hears back within a few seconds: connecting
+# gives up after DATABASE_CONNECT_TIMEOUT, the query after this (see portal/db/watchdog.py).
+QUERY_SECONDS = 2
 
 
 def healthz(request):
@@ -13,7 +18,7 @@ def healthz(request):
     checks = {"database": "ok", "cache": "not configured"}
     status = 200
     try:
-        with connection.cursor() as cursor:
+        with time_limit(QUERY_SECONDS), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         logger.exception("Health check: the database does not answer")

@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import views
 from portal.api import api_router
 from portal.health import healthz
 from portfolios.views import person_detail
 from search.views import search
+
+handler500 = views.server_error
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -2,9 +2,13 @@
 
 import logging
 import re
+import shutil
+import tempfile
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from publications.limited import LimitedRunFailed, run_limited
 
 logger = logging.getLogger(__name__)
 
@@ -62,21 +66,42 @@ def extract_text(fileobj, extension):
     """The words in a PDF, PowerPoint, plain-text or CSV file, for search.
 
     Returns "" for other formats and, with a logged warning, for a file that cannot be
-    read (corrupt, encrypted): an upload never fails because its text cannot be read.
+    read (corrupt, encrypted) or whose reading would need more than
+    DOCUMENT_READER_MEMORY_MB of memory or DOCUMENT_READER_SECONDS: an upload never fails
+    because its text cannot be read. The file is read in a child process with those limits
+    (publications/limited.py), so a crafted file cannot take the web worker's memory.
     At most MAX_PAGES_READ pages or slides are read and MAX_EXTRACTED_CHARACTERS kept.
     """
-    readers = {"pdf": _pdf_text, "pptx": _pptx_text, **dict.fromkeys(PLAIN_TEXT_EXTENSIONS, _plain_text)}
-    reader = readers.get(extension.lower())
-    if reader is None:
+    from django.conf import settings  # here: this module is also used by the child process
+
+    extension = extension.lower()
+    if extension not in READERS:
         return ""
+    name = getattr(fileobj, "name", "a file")
     try:
-        fileobj.seek(0)
-        text = reader(fileobj)
-    except Exception as error:  # noqa: BLE001 - a parser may raise anything on a malformed file
-        logger.warning("Could not read the text of %s: %s", getattr(fileobj, "name", "a file"), error)
+        with tempfile.NamedTemporaryFile(prefix="portal-text-", suffix=f".{extension}") as copy:
+            fileobj.seek(0)
+            shutil.copyfileobj(fileobj, copy, 1024 * 1024)
+            copy.flush()
+            text = run_limited(
+                read_text,
+                copy.name,
+                extension,
+                memory_mb=settings.DOCUMENT_READER_MEMORY_MB,
+                seconds=settings.DOCUMENT_READER_SECONDS,
+            )
+    except (LimitedRunFailed, OSError) as failure:
+        logger.warning("Could not read the text of %s, so search will not find words in it: %s", name, failure)
         return ""
     finally:
         fileobj.seek(0)
+    return text
+
+
+def read_text(path, extension):
+    """extract_text's work, in the child process: the tidied text of the file at `path`."""
+    with open(path, "rb") as fileobj:
+        text = READERS[extension](fileobj)
     return _within_index_budget(_tidy(text)[:MAX_EXTRACTED_CHARACTERS].rstrip())
 
 
@@ -121,6 +146,9 @@ def _shape_texts(shapes):
 def _plain_text(fileobj):
     data = fileobj.read(MAX_EXTRACTED_CHARACTERS * 4)  # UTF-8 takes at most four bytes a character
     return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+READERS = {"pdf": _pdf_text, "pptx": _pptx_text, **dict.fromkeys(PLAIN_TEXT_EXTENSIONS, _plain_text)}
 
 
 def _within_index_budget(text):

@@ -109,9 +109,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a query may run: PostgreSQL cancels it after that (0: no limit).
+DATABASE_STATEMENT_TIMEOUT = float(env_str("DATABASE_STATEMENT_TIMEOUT", "10"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that has gone away is noticed in seconds, not minutes (see /healthz).
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(env_str("DATABASE_CONNECT_TIMEOUT", "3"))
+    # Django's backend with a watchdog on every wait for the server (portal/db/watchdog.py): a
+    # hung PostgreSQL fails its queries within seconds instead of holding every worker.
+    DATABASES["default"]["ENGINE"] = "portal.db.postgresql"
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # A database that has gone away is noticed in seconds, not minutes (see /healthz).
+        "connect_timeout": int(env_str("DATABASE_CONNECT_TIMEOUT", "3")),
+        "options": f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+    }
+    DATABASES["default"]["WATCHDOG"] = {
+        "suspect_after": 1.0,  # then check that the server answers at all
+        "probe_timeout": 1.0,
+        "retry_every": 1.0,  # while it does not, try it again this often (once per process)
+        # Whatever the server seems to be doing: a little longer than PostgreSQL's own limit.
+        "hard_limit": DATABASE_STATEMENT_TIMEOUT + 5 if DATABASE_STATEMENT_TIMEOUT else None,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # With a CACHE_URL (Redis) every app server shares one cache, and anonymous page
@@ -252,6 +268,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# The text of an uploaded document is read in a child process limited to this much memory and time.
+DOCUMENT_READER_MEMORY_MB = int(env_str("DOCUMENT_READER_MEMORY_MB", "512"))
+DOCUMENT_READER_SECONDS = int(env_str("DOCUMENT_READER_SECONDS", "20"))
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -291,8 +310,9 @@ LOGGING = {
     },
 }
 
-# Admin sign-in: django-axes locks a username after 5 wrong passwords and an address
-# after 20, for 15 minutes; staff must use two-factor authentication (django-otp).
+# Admin sign-in: django-axes locks out a username tried from one address after 5 wrong
+# passwords, an address after 20 and a username tried from anywhere after 100, for 15 minutes
+# (accounts/lockout.py); staff must use two-factor authentication (django-otp).
 AUTHENTICATION_BACKENDS = [
     # Refuses sign-in while a username or address is locked out; must come first.
     "axes.backends.AxesStandaloneBackend",
@@ -300,14 +320,43 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_HANDLER = "accounts.lockout.PortalAxesHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_FAILURE_LIMIT = 5  # wrong passwords for one username
+AXES_FAILURE_LIMIT = 5  # wrong passwords for one username from one address
 PORTAL_AXES_IP_FAILURE_LIMIT = 20  # wrong passwords from one address, any username
+PORTAL_AXES_USERNAME_FAILURE_LIMIT = 100  # wrong passwords for one username, any address
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
+# Refused attempts during a lockout are not counted, so they cannot make it last for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
-PORTAL_TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+
+
+def trusted_proxies(count):
+    """django-axes' ipware settings for `count` proxies in front, each appending to X-Forwarded-For.
+
+    The client is then `count` entries from the right of X-Forwarded-For (ipware counts the
+    proxies before the last one, whose address is the connection's); anything further left was
+    written by the client. With no proxy the header is ignored: anyone can send one.
+    """
+    if count <= 0:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",), "AXES_IPWARE_PROXY_COUNT": None}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": count - 1,
+    }
+
+
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = trusted_proxies(TRUSTED_PROXY_COUNT)["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+AXES_IPWARE_PROXY_COUNT = trusted_proxies(TRUSTED_PROXY_COUNT)["AXES_IPWARE_PROXY_COUNT"]
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# Not strict: more X-Forwarded-For entries than proxies is a client's own header, not an error.
+IPWARE_STRICT = False
+# The admin's password reset answers every request at the same moment, registered address or not,
+# and sends at most this many emails per client and per address in so many seconds.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.FixedTimePasswordResetForm"
+PORTAL_PASSWORD_RESET_SECONDS = 0.5
+PORTAL_PASSWORD_RESET_LIMITS = {"client": (10, 3600), "address": (3, 3600)}
 PORTAL_REQUIRE_ADMIN_2FA = env_bool("REQUIRE_ADMIN_2FA", default=True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1

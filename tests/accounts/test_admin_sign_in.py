@@ -9,6 +9,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from axes.helpers import get_client_ip_address as client_ip_address
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
@@ -21,7 +22,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.client_ip import client_ip_address
+from portal.settings.base import trusted_proxies
 from tests.helpers import text_of
 
 PASSWORD = "correct-horse-battery-staple-1"
@@ -172,20 +173,26 @@ def test_a_forged_x_forwarded_for_header_does_not_get_around_a_lock(django_user_
     assert sign_in(attacker, "carol", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.250").status_code == 429
 
 
+def behind_proxies(settings, count):
+    """What TRUSTED_PROXY_COUNT=count sets."""
+    for name, value in trusted_proxies(count).items():
+        setattr(settings, name, value)
+
+
 def test_behind_a_trusted_proxy_the_client_is_the_address_the_proxy_appended(rf, settings):
-    settings.PORTAL_TRUSTED_PROXY_COUNT = 1
+    behind_proxies(settings, 1)
     request = rf.post("/admin/login/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7")
     assert client_ip_address(request) == "203.0.113.7"
     # Too few entries for the proxies configured, or nonsense: the connection's address.
     assert client_ip_address(rf.get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
     assert client_ip_address(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="nonsense")) == "10.0.0.2"
 
-    settings.PORTAL_TRUSTED_PROXY_COUNT = 0
+    behind_proxies(settings, 0)
     assert client_ip_address(request) == "10.0.0.2"
 
 
 def test_behind_a_trusted_proxy_a_forged_header_still_does_not_get_around_a_lock(settings, admin_user):
-    settings.PORTAL_TRUSTED_PROXY_COUNT = 1
+    behind_proxies(settings, 1)
     through_proxy = Client(REMOTE_ADDR="10.0.0.2")
     for n in range(20):
         sign_in(through_proxy, f"user{n % 5}", "wrong-password", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7")

@@ -58,7 +58,7 @@ def test_database_url_and_cache_url_configure_the_database_and_the_cache():
         CACHE_URL="redis://cache.internal:6379/1",
     )
 
-    assert result.stdout.strip() == ("('django.db.backends.postgresql', 'portal', 'redis://cache.internal:6379/1')"), (
+    assert result.stdout.strip() == ("('portal.db.postgresql', 'portal', 'redis://cache.internal:6379/1')"), (
         result.stderr
     )
 
