@@ -28,29 +28,40 @@ def module_name(path):
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported_modules(path):
-    """Every module `path` imports, wherever the import statement is (top level or inside a function)."""
+def import_statements(path):
+    """Each import statement of `path`, wherever it is (top level or inside a function), as the list of
+    the modules it names: `from a import b` names `a` and `a.b` (one of them is the module imported)."""
     tree = ast.parse(path.read_text(), filename=str(path))
     package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" else module_name(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
+            for alias in node.names:
+                yield [alias.name]
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
                 base = ".".join(
                     package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
                 )
-            yield base
-            yield from (f"{base}.{alias.name}" for alias in node.names)
+            yield [base, *(f"{base}.{alias.name}" for alias in node.names)]
+
+
+def imported_modules(path):
+    for statement in import_statements(path):
+        yield from statement
 
 
 def project_graph():
-    """{module: the project modules it imports}, for the apps' own code (tests and bench left out)."""
+    """{module: the project modules it imports}, for the apps' own code (tests and bench left out).
+    `from package import submodule` is an edge to the submodule, not to the package's __init__."""
     modules = {module_name(path): path for path in python_files(*APPS)}
     graph = {}
     for name, path in modules.items():
-        graph[name] = {imported for imported in imported_modules(path) if imported in modules and imported != name}
+        targets = set()
+        for base, *named in import_statements(path):
+            submodules = [module for module in named if module in modules]
+            targets.update(submodules or ([base] if base in modules else []))
+        graph[name] = targets - {name}
     return graph
 
 
