@@ -8,27 +8,15 @@ most a few emails per address and per client in a while (PORTAL_PASSWORD_RESET_L
 silently, so the answer never differs either. (nginx limits the rate of requests as well.)
 """
 
-import hashlib
 import logging
 import time
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.admin.forms.auth import PasswordResetForm
 
+from portal.throttle import client_address, within_limit
+
 logger = logging.getLogger(__name__)
-
-
-def within_limit(kind, value, limit, seconds):
-    """Count one more for `value` over `seconds`; whether the count is still within `limit`."""
-    key = f"password-reset:{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
-    cache.add(key, 0, seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the cache lost the key, or is unavailable
-        return True
-    return count is None or count <= limit
 
 
 class FixedTimePasswordResetForm(PasswordResetForm):
@@ -48,10 +36,9 @@ class FixedTimePasswordResetForm(PasswordResetForm):
 
     def may_send(self, request):
         limits = settings.PORTAL_PASSWORD_RESET_LIMITS
-        client = (request and get_client_ip_address(request)) or "unknown"
         address = self.cleaned_data["email"].strip().lower()
-        by_client = within_limit("client", client, *limits["client"])
-        by_address = within_limit("address", address, *limits["address"])
+        by_client = within_limit("password-reset-client", client_address(request), *limits["client"])
+        by_address = within_limit("password-reset-address", address, *limits["address"])
         if not (by_client and by_address):
             logger.warning("Password reset throttled (%s)", "client" if not by_client else "address")
         return by_client and by_address

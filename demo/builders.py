@@ -3,7 +3,7 @@ makes it in the admin, so that every signal, revision and index runs as it does 
 
 from django.core.files.base import ContentFile
 
-from demo.files import make_pdf, make_pptx
+from demo.files import make_pdf, make_pptx, password_protected
 
 FILE_MAKERS = {"pdf": make_pdf, "pptx": make_pptx}
 
@@ -26,9 +26,14 @@ def add_person(model, **fields):
     return person
 
 
-def stand_in_file(title, paragraphs, file_name, size):
-    """The bytes of a real PDF or PowerPoint file of about `size` bytes that says it is a stand-in."""
+def stand_in_file(title, paragraphs, file_name, size, kind=""):
+    """The bytes of a real PDF or PowerPoint file of about `size` bytes that says it is a stand-in. A PDF
+    may be of a `kind`: "accessible" (tagged, titled, its language given) or "password-protected"."""
     extension = file_name.rsplit(".", 1)[1].lower()
+    if kind == "password-protected":
+        return password_protected(make_pdf(title, paragraphs, int(size), seed=file_name))
+    if kind == "accessible":
+        return make_pdf(title, paragraphs, int(size), seed=file_name, accessible=True)
     return FILE_MAKERS[extension](title, paragraphs, int(size), seed=file_name)
 
 

@@ -294,7 +294,8 @@ PUBLICATIONS = [
         "publication_type": "guidance",
         "summary": SPR_DESCRIPTION,
         "portfolios": ["serious-organised-crime", "international-and-strategic-policing"],
-        "files": [("apcc-spr-guidance.pdf", 0.86 * MB, SPR_DESCRIPTION)],
+        # The stand-in is an accessible PDF: the demo shows a file that passes the accessibility checks.
+        "files": [("apcc-spr-guidance.pdf", 0.86 * MB, SPR_DESCRIPTION, "accessible")],
     },
     {
         "title": "Forensics Capability Network explainer",
@@ -323,7 +324,14 @@ MEMBERS_ONLY_EXAMPLE = {
             "example-members-only-guidance.pdf",
             0.12 * MB,
             "A stand-in file kept in the Members only collection, served only to members who sign in.",
-        )
+            "accessible",
+        ),
+        (
+            "example-password-protected-annex.pdf",
+            0.12 * MB,
+            "An example of a file the site cannot check for accessibility: it needs a password to open.",
+            "password-protected",
+        ),
     ],
 }
 

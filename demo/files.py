@@ -25,17 +25,30 @@ def _noise(seed, length):
     return random.Random(seed).randbytes(length)
 
 
-def _pdf_text_stream(lines):
+def _pdf_text_stream(lines, y=780):
     escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
-    body = ["BT", "/F1 12 Tf", "16 TL", "56 780 Td"]
+    body = ["BT", "/F1 12 Tf", "16 TL", f"56 {y} Td"]
     for index, line in enumerate(escaped):
         body.append(f"({line}) Tj" if index == 0 else f"({line}) '")
     body.append("ET")
     return "\n".join(body).encode("latin-1", "replace")
 
 
-def make_pdf(title, paragraphs, target_size, seed):
-    """A PDF of text pages plus a closing page with a noise image sized to reach `target_size` bytes."""
+def _marked(tag, stream):
+    """Content marked for a structure element (tagged PDF): the page's one marked-content item, MCID 0."""
+    return f"/{tag} <</MCID 0>> BDC\n".encode() + stream + b"\nEMC"
+
+
+PADDING_NOTE = "The picture below is random noise that pads this stand-in to the size of the original file."
+
+
+def make_pdf(title, paragraphs, target_size, seed, accessible=False):
+    """A PDF of text pages plus a closing page with a noise image sized to reach `target_size` bytes.
+
+    `accessible`: tagged as an accessible PDF is (each page's text a paragraph and the picture a figure
+    with alternative text in a structure tree, the title shown as the window title, the language
+    given, and the closing page saying in text what its picture is), as the accessibility checks of
+    publications.file_checks find it. Otherwise it is the untagged kind of file they find fault with."""
     lines = [title, ""]
     for paragraph in [*paragraphs, STAND_IN_NOTE]:
         lines.extend(textwrap.wrap(paragraph, 85))
@@ -55,16 +68,19 @@ def make_pdf(title, paragraphs, target_size, seed):
         image_number = first_page + page_count * 2
         for page_lines in text_pages:
             stream = _pdf_text_stream(page_lines)
+            stream = _marked("P", stream) if accessible else stream
             objects.append(
                 f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {len(objects) + 2} 0 R "
                 f"/Resources << /Font << /F1 3 0 R >> >> >>".encode()
             )
             objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         scaled_height = max(1, round(483 * image_height / width))
-        stream = f"q 483 0 0 {scaled_height} 56 {780 - scaled_height} cm /Im1 Do Q".encode()
+        stream = f"q 483 0 0 {scaled_height} 56 {760 - scaled_height} cm /Im1 Do Q".encode()
+        if accessible:
+            stream = _marked("Figure", stream) + b"\n" + _pdf_text_stream([PADDING_NOTE], y=800)
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {len(objects) + 2} 0 R "
-            f"/Resources << /XObject << /Im1 {image_number} 0 R >> >> >>".encode()
+            f"/Resources << /XObject << /Im1 {image_number} 0 R >> /Font << /F1 3 0 R >> >> >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         objects.append(
@@ -88,7 +104,46 @@ def make_pdf(title, paragraphs, target_size, seed):
         return out.getvalue()
 
     overhead = len(build(1)) - 512 * 3
-    return build(max(1, math.ceil((target_size - overhead) / (512 * 3))))
+    data = build(max(1, math.ceil((target_size - overhead) / (512 * 3))))
+    return _tagged(data, title) if accessible else data
+
+
+def _tagged(data, title):
+    """The PDF `data` (each page one marked-content item: text pages a paragraph, the last a figure) with
+    the structure tree that says so, the title in its properties shown as the window title, and its language."""
+    import pikepdf  # imported here: only the demo's accessible stand-ins need it
+
+    pdf = pikepdf.open(io.BytesIO(data))
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    elements, parents = [], []
+    for number, page in enumerate(pdf.pages):
+        is_figure = number == len(pdf.pages) - 1
+        element = pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem,
+            S=pikepdf.Name.Figure if is_figure else pikepdf.Name.P,
+            P=document,
+            Pg=page.obj,
+            K=0,
+        )
+        if is_figure:
+            element.Alt = pikepdf.String("Random noise that pads this stand-in file to the size of the original.")
+        element = pdf.make_indirect(element)
+        page.obj.StructParents = number
+        elements.append(element)
+        parents.extend([number, pikepdf.Array([element])])
+    document.K = pikepdf.Array(elements)
+    root.K = pikepdf.Array([document])
+    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(parents)))
+    root.ParentTreeNextKey = len(pdf.pages)
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.Root.Lang = pikepdf.String("en-GB")
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    pdf.docinfo[pikepdf.Name.Title] = title
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 def make_pptx(title, paragraphs, target_size, seed):
@@ -121,3 +176,14 @@ def make_pptx(title, paragraphs, target_size, seed):
     overhead = len(build(8))
     side = max(8, round(math.sqrt(max(target_size - overhead, 0) / 3)))
     return build(side)
+
+
+def password_protected(pdf_data, password="demo-stand-in"):
+    """The PDF encrypted with a password to open it: a file nobody but its owner can read, or check.
+    (Encryption is salted at random: unlike the other stand-ins, its bytes differ from run to run.)"""
+    import pikepdf  # imported here: only the demo's example of a locked file needs it
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf_data)) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(owner=password, user=password))
+    return out.getvalue()

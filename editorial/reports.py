@@ -1,18 +1,17 @@
 """Reports → Most downloaded files: downloads per file over a period, as a table, a chart and a spreadsheet."""
 
 import datetime
-import unicodedata
 
 import django_filters
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.views.reports import ReportView
 from wagtail.documents import get_document_model
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from editorial.models import DocumentDownloadCount
+from portal.reports import SpreadsheetSafeReportView
 
 DEFAULT_DAYS = 30
 CHART_ROWS = 10
@@ -33,16 +32,6 @@ def as_date(value):
     return value
 
 
-def spreadsheet_safe(value):
-    """A cell that a spreadsheet program cannot take for a formula (CSV injection); numbers stay numbers."""
-    if value is None or isinstance(value, int | float):
-        return value
-    text = str(value)
-    first = unicodedata.normalize("NFKC", text[:64]).lstrip(" \u00a0\u3000")
-    dangerous = text.startswith(FORMULA_STARTS) or first.startswith(FORMULA_STARTS)
-    return f"'{text}" if dangerous else text
-
-
 class DownloadsFilterSet(WagtailFilterSet):
     period = django_filters.DateFromToRangeFilter(
         label="Downloaded between",
@@ -59,7 +48,7 @@ class DownloadsFilterSet(WagtailFilterSet):
         return queryset
 
 
-class MostDownloadedFilesView(ReportView):
+class MostDownloadedFilesView(SpreadsheetSafeReportView):
     page_title = "Most downloaded files"
     header_icon = "download"
     results_template_name = "editorial/reports/most_downloaded_results.html"
@@ -76,12 +65,6 @@ class MostDownloadedFilesView(ReportView):
         "downloads": "Downloads",
         "collection.name": "Collection",
     }
-
-    def preprocess_field_value(self, field, value, export_format):
-        # Every column, whatever its field: Wagtail's XLSX export stores a cell that looks like a
-        # formula as text already, its CSV does not.
-        value = super().preprocess_field_value(field, value, export_format)
-        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
 
     @cached_property
     def period(self):

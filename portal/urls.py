@@ -11,6 +11,7 @@ from portal import views
 from portal.api import api_router
 from portal.health import healthz
 from portfolios.views import person_detail
+from publications import views as publications_views
 from search.views import search
 
 handler500 = views.server_error
@@ -24,6 +25,16 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("healthz", healthz, name="healthz"),
     path("people/<slug:slug>/", person_detail, name="person"),
+    path(
+        "accessible-formats/<int:document_id>/",
+        publications_views.request_accessible_format,
+        name="accessible_format_request",
+    ),
+    path(
+        "accessible-formats/<int:document_id>/sent/",
+        publications_views.accessible_format_request_sent,
+        name="accessible_format_request_sent",
+    ),
     path("", include("editorial.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

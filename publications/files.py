@@ -1,12 +1,12 @@
 """What the site reads from an uploaded file."""
 
+import contextlib
 import logging
 import re
 import shutil
 import tempfile
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from publications.limited import LimitedRunFailed, run_limited
 
@@ -23,18 +23,6 @@ FORMAT_NAMES = {
     "txt": "Plain text",
     "zip": "ZIP archive",
 }
-
-
-def count_pdf_pages(fileobj):
-    """The number of pages in a PDF, or None for a file that cannot be read as one."""
-    try:
-        fileobj.seek(0)
-        return len(PdfReader(fileobj).pages)
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
-        logger.warning("Could not count the pages of %s: %s", getattr(fileobj, "name", "a PDF"), error)
-        return None
-    finally:
-        fileobj.seek(0)
 
 
 def human_size(size_in_bytes):
@@ -77,25 +65,32 @@ def extract_text(fileobj, extension):
     extension = extension.lower()
     if extension not in READERS:
         return ""
-    name = getattr(fileobj, "name", "a file")
     try:
-        with tempfile.NamedTemporaryFile(prefix="portal-text-", suffix=f".{extension}") as copy:
-            fileobj.seek(0)
-            shutil.copyfileobj(fileobj, copy, 1024 * 1024)
-            copy.flush()
-            text = run_limited(
+        with local_copy(fileobj, extension) as path:
+            return run_limited(
                 read_text,
-                copy.name,
+                path,
                 extension,
                 memory_mb=settings.DOCUMENT_READER_MEMORY_MB,
                 seconds=settings.DOCUMENT_READER_SECONDS,
             )
     except (LimitedRunFailed, OSError) as failure:
+        name = getattr(fileobj, "name", "a file")
         logger.warning("Could not read the text of %s, so search will not find words in it: %s", name, failure)
         return ""
+
+
+@contextlib.contextmanager
+def local_copy(fileobj, extension):
+    """The path of a temporary copy of `fileobj` (from any storage), for a child process to read."""
+    try:
+        with tempfile.NamedTemporaryFile(prefix="portal-file-", suffix=f".{extension}") as copy:
+            fileobj.seek(0)
+            shutil.copyfileobj(fileobj, copy, 1024 * 1024)
+            copy.flush()
+            yield copy.name
     finally:
         fileobj.seek(0)
-    return text
 
 
 def read_text(path, extension):

@@ -18,9 +18,13 @@ from portal import visibility
 from portal.pages import BasePage
 from portal.pagination import paginate
 from portfolios.filing import FiledUnderPortfolios
+from publications.accessibility import check_accessibility
+from publications.admin_panels import FileAccessibilityPanel, PublicationForm
 from publications.choices import PublicationType
-from publications.files import FORMAT_NAMES, count_pdf_pages, extract_text, human_size
+from publications.file_checks import FileReport, Outcome
+from publications.files import FORMAT_NAMES, extract_text, human_size
 from publications.filters import PublicationFilterForm
+from publications.format_requests import AccessibleFormatRequest  # noqa: F401 - a model of this app
 
 PUBLICATIONS_PER_PAGE = 10
 
@@ -35,6 +39,16 @@ class PolicyDocument(AbstractDocument):
     page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
     # Read from the file when it is uploaded or replaced, so that site search finds words inside it.
     extracted_text = models.TextField(blank=True, editable=False)
+    # The accessibility checks' findings (publications.file_checks), made when the file is uploaded
+    # or replaced, or by `manage.py check_document_accessibility`.
+    accessibility = models.CharField(
+        max_length=24,
+        blank=True,
+        editable=False,
+        choices=[(outcome.value, outcome.value.capitalize()) for outcome in Outcome],
+    )
+    accessibility_report = models.JSONField(null=True, blank=True, editable=False)
+    accessibility_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + ("description",)
     api_fields = [APIField("description"), APIField("page_count")]
@@ -48,8 +62,36 @@ class PolicyDocument(AbstractDocument):
 
     def _set_document_file_metadata(self):
         super()._set_document_file_metadata()
-        self.page_count = count_pdf_pages(self.file) if self.file_extension == "pdf" else None
         self.extracted_text = extract_text(self.file, self.file_extension)
+        # The checks read the file in a child process with limits, and count a PDF's pages as they go.
+        report = check_accessibility(self.file, self.file_extension)
+        self.page_count = report.page_count if self.file_extension == "pdf" else None
+        self.record_accessibility(report)
+
+    def record_accessibility(self, report):
+        self.accessibility = report.outcome.value
+        self.accessibility_report = report.to_dict()
+        self.accessibility_checked_at = timezone.now()
+
+    @property
+    def accessibility_findings(self):
+        """The accessibility checks' FileReport, or None for a file not checked yet."""
+        return FileReport.from_dict(self.accessibility_report) if self.accessibility_report else None
+
+    @property
+    def failing_criteria(self):
+        """The WCAG criteria of the checks the file fails, for the report and the accessibility statement."""
+        findings = self.accessibility_findings
+        return "; ".join(dict.fromkeys(check.criterion for check in findings.failures)) if findings else ""
+
+    @property
+    def publication_titles(self):
+        return ", ".join(attachment.page.title for attachment in self.attachments.all())
+
+    @property
+    def may_not_suit_assistive_technology(self):
+        """Whether visitors are told the file may not work with assistive technology, and offered another format."""
+        return self.accessibility in (Outcome.FAILS, Outcome.COULD_NOT_CHECK)
 
     @property
     def file_name(self):
@@ -138,6 +180,12 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
         help_text="Shown beside the “Last updated” date, e.g. “Corrected the table on page 4”.",
     )
     body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    accessibility_exception = models.TextField(
+        "why it is published with files that may not be accessible",
+        blank=True,
+        help_text="Needed to publish while a file fails the accessibility checks, e.g. “The accessible version "
+        "is due on 14 March; other formats on request.” Kept with the publication's history.",
+    )
 
     objects = PageManager.from_queryset(PublicationQuerySet)()
 
@@ -156,6 +204,10 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
             min_num=1,
             help_text="The publication's files. Add one per format, e.g. the PDF and the PowerPoint.",
         ),
+        MultiFieldPanel(
+            [FileAccessibilityPanel(), FieldPanel("accessibility_exception")],
+            heading="Accessibility of the files",
+        ),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("published_on"), FieldPanel("last_updated_on"), FieldPanel("change_note")],
@@ -163,6 +215,7 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
         ),
         FiledUnderPortfolios.portfolios_panel(),
     ]
+    base_form_class = PublicationForm
 
     api_fields = [
         APIField("summary"),

@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -14,6 +15,12 @@ def media_root(settings, tmp_path):
     """Each test uploads into its own folder, so file names never collide between tests."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, rate limit or lookup left by another test."""
+    cache.clear()
 
 
 @pytest.fixture

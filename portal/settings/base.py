@@ -268,6 +268,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Requests for a file in another format: kept until fulfilled or this many days, then deleted;
+# at most (count, seconds) per client address and per email address.
+ACCESSIBLE_FORMAT_REQUEST_DAYS = int(env_str("ACCESSIBLE_FORMAT_REQUEST_DAYS", "30"))
+ACCESSIBLE_FORMAT_REQUEST_LIMITS = {"client": (5, 3600), "address": (3, 3600)}
 # The text of an uploaded document is read in a child process limited to this much memory and time.
 DOCUMENT_READER_MEMORY_MB = int(env_str("DOCUMENT_READER_MEMORY_MB", "512"))
 DOCUMENT_READER_SECONDS = int(env_str("DOCUMENT_READER_SECONDS", "20"))
@@ -305,6 +309,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Its start-up banner would land in every management command's output.
         "axes": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
         # With Redis down, every request logs the same traceback: one a minute is enough.
         "django_redis.cache": {"filters": ["once_a_minute"]},
     },

@@ -147,3 +147,15 @@ def test_no_admin_user_is_created_unless_asked(db):
     run_load_demo("--admin-password", "correct-horse-battery")
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("correct-horse-battery")
+
+
+def test_the_demo_files_are_checked_like_any_upload_and_show_every_kind_of_result(client, demo):
+    outcomes = {document.file_name: document.accessibility for document in PolicyDocument.objects.all()}
+    assert outcomes["apcc-spr-guidance.pdf"] == "passes"  # an accessible stand-in
+    assert outcomes["tf-fcn-explainer-for-apcc-final.pdf"] == "fails"
+    assert outcomes["tf-fcn-explainer-for-apcc-final.pptx"] == "fails"
+    assert outcomes["example-password-protected-annex.pdf"] == "could not be checked"
+    fcn = page_text(client, "/resources-and-publications/forensics-capability-network-explainer/")
+    assert "This file may not be suitable for users of assistive technology" in fcn
+    spr = page_text(client, "/resources-and-publications/strategic-policing-requirement-guidance/")
+    assert "This file may not be suitable" not in spr

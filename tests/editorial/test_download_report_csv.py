@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Collection
 
 from editorial.models import DocumentDownloadCount
-from editorial.reports import spreadsheet_safe
+from portal.reports import spreadsheet_safe
 from tests.helpers import user_in
 from tests.publications.factories import PolicyDocumentFactory
 

@@ -163,6 +163,8 @@ def surfaces(world):
             (f"file {document.pk}", document.url, False),
             (f"API document {document.pk}", f"/api/v2/documents/{document.pk}/", False),
             (f"API find document {document.pk}", f"/api/v2/documents/find/?id={document.pk}", False),
+            (f"format request {document.pk}", f"/accessible-formats/{document.pk}/", False),
+            (f"format request sent {document.pk}", f"/accessible-formats/{document.pk}/sent/", False),
         ]
     for image in world["images"]:
         listed += [
@@ -253,6 +255,8 @@ WALKED = {
     "robots": "robots.txt",
     "healthz": "health check",
     "wagtaildocs_serve": "file downloads",
+    "accessible_format_request": "format request",
+    "accessible_format_request_sent": "format request sent",
     "wagtailapi:pages:listing": "API pages",
     "wagtailapi:pages:detail": "API page",
     "wagtailapi:pages:find": "API find",

@@ -221,13 +221,14 @@ class Command(BaseCommand):
             people[slug] = person
         return people
 
-    def document(self, publication_title, file_name, size, description, collection=None):
+    def document(self, publication_title, file_name, size, description, kind="", collection=None):
         document = PolicyDocument.objects.filter(file__endswith=file_name).first()
         if document:
             return document
         extension = file_name.rsplit(".", 1)[1]
-        data = builders.stand_in_file(publication_title, [description], file_name, size)
-        title = f"{publication_title} ({extension.upper()})"
+        data = builders.stand_in_file(publication_title, [description], file_name, size, kind)
+        annex = ": password-protected annex" if kind == "password-protected" else ""
+        title = f"{publication_title}{annex} ({extension.upper()})"
         fields = {"title": title, "description": description, **({"collection": collection} if collection else {})}
         document = builders.build_document(PolicyDocument, file_name, data, **fields)
         document.save()
