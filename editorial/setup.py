@@ -56,6 +56,12 @@ def _image(action):
     return _model_permission("wagtailimages", "image", action, "image")
 
 
+# Visitors' requests for another format of a file (their email address is kept until the file is sent).
+FORMAT_REQUESTS = [
+    _model_permission("publications", "accessibleformatrequest", a, "accessible format request")
+    for a in ("view", "change", "delete")
+]
+
 # Documents and images are granted per collection; on the root collection a grant covers them all.
 MEDIA_EDITING = [_document(a) for a in ("add", "change", "choose")] + [_image(a) for a in ("add", "change", "choose")]
 MEDIA_MANAGING = [_document(a) for a in ("add", "change", "delete", "choose")] + [
@@ -74,7 +80,12 @@ ROLE_PERMISSIONS = {
         "collection": MEDIA_EDITING,
     },
     MODERATORS: {
-        "model": [ACCESS_ADMIN, *STAFF_TOOLS, *(_person(a) for a in ("add", "change", "publish", "lock", "unlock"))],
+        "model": [
+            ACCESS_ADMIN,
+            *STAFF_TOOLS,
+            *FORMAT_REQUESTS,
+            *(_person(a) for a in ("add", "change", "publish", "lock", "unlock")),
+        ],
         "pages": {ROOT: ["add", "change", "publish", "lock", "unlock"]},
         "collection": MEDIA_MANAGING,
     },

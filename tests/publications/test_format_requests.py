@@ -9,7 +9,7 @@ from wagtail.models import Collection, PageViewRestriction
 from portal.models import OrganisationSettings
 from publications.format_requests import AccessibleFormatRequest
 from publications.models import PublicationAttachment
-from tests.helpers import soup_of, text_of
+from tests.helpers import soup_of, text_of, user_in
 from tests.publications.factories import PolicyDocumentFactory, PublicationPageFactory
 
 CONTACT = "accessibility@apcc.example"
@@ -109,3 +109,20 @@ def test_no_form_for_a_file_nobody_may_see_yet_and_members_files_ask_to_sign_in(
 def test_the_confirmation_needs_a_request_just_sent(client, published_file):
     response = client.get(f"/accessible-formats/{published_file.pk}/sent/")
     assert response.status_code == 302 and response["Location"] == f"/accessible-formats/{published_file.pk}/"
+
+
+def test_moderators_see_and_fulfil_format_requests_and_news_editors_do_not_see_them(
+    client, django_user_model, published_file
+):
+    ask(client, published_file, format_wanted="large-print")
+    listing = "/admin/format_requests/"
+    client.force_login(user_in(django_user_model, "Moderators"))
+    assert (
+        "pcc-office@example.org"
+        in client.get(f"{listing}inspect/{AccessibleFormatRequest.objects.get().pk}/").content.decode()
+    )
+    assert "Format requests" in client.get("/admin/").content.decode()  # the menu, drawn from JSON
+
+    client.force_login(user_in(django_user_model, "News editors"))
+    assert client.get(listing).status_code == 302  # sent back to the dashboard with "permission denied"
+    assert "Format requests" not in client.get("/admin/").content.decode()
