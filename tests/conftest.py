@@ -9,6 +9,9 @@ from tests.portal.factories import HomePageFactory
 from tests.portfolios.factories import PolicyAreaPageFactory, PortfolioPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
 
+# The real SMTP server for the tests that send mail over SMTP (`smtp_server`).
+pytest_plugins = ["tests.smtp_server"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
