@@ -77,6 +77,14 @@ class MailWorkers:
                 process.wait()
         self.processes = []
 
+    def wait_until_attempted(self, timeout=30):
+        """Waits until a worker has tried (and failed) to send at least one queued message."""
+        deadline = time.monotonic() + timeout
+        while not OutboxMessage.objects.filter(attempts__gt=0).exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"no worker tried to send within {timeout}s")
+            time.sleep(0.2)
+
     def wait_until_nothing_is_queued(self, timeout=60):
         deadline = time.monotonic() + timeout
         while OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).exists():
