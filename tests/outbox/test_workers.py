@@ -6,7 +6,13 @@ arrives once the server is back.
 """
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
+import requests
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.test import Client
@@ -16,6 +22,8 @@ from wagtail.test.utils.form_data import inline_formset
 from news.models import NewsArticlePage
 from outbox.models import OutboxMessage
 from tests.helpers import PASSWORD, add_url, article_form, errors
+from tests.mail_queue import REPO
+from tests.smtp_server import free_port
 
 
 def user(django_user_model, username, role):
@@ -127,3 +135,43 @@ def test_two_workers_deliver_each_message_exactly_once(mail_workers, smtp_server
     mail_workers.wait_until_nothing_is_queued()
     mail_workers.stop()  # nothing more can arrive
     assert sorted(recipient for _, [recipient] in smtp_server.envelopes) == sorted(addresses)
+
+
+def test_make_runs_one_command_serves_the_site_and_delivers_mail_and_ctrl_c_stops_both(mail_workers, smtp_server):
+    port = free_port()
+    command = [sys.executable, "manage.py", "serve_with_worker", f"127.0.0.1:{port}"]
+    # Its own process group, as a terminal's foreground job: Ctrl+C reaches the server and the worker.
+    process = subprocess.Popen(
+        command, cwd=REPO, env=mail_workers.environment(), start_new_session=True, stdout=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            assert time.monotonic() < deadline, "the development server did not start"
+            time.sleep(0.5)
+        send_mail("Hello from make run", "Body.", "portal@example.org", ["developer@example.org"])
+
+        [message] = smtp_server.wait_for(1, timeout=60)
+        assert message["Subject"] == "Hello from make run"
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+    assert not group_is_alive(process.pid), "the worker outlived the server"
+
+
+def group_is_alive(group_id, grace=15):
+    """Whether any process of the group is still running `grace` seconds on (then it is killed)."""
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group_id, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.2)
+    os.killpg(group_id, signal.SIGKILL)
+    return True
