@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 	@echo "    log in as 'admin' with the password you gave as: make run ADMIN_PASSWORD=..."
 	@echo "    (no admin login yet? stop the server and run that once)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py serve_with_worker $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
