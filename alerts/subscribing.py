@@ -32,7 +32,7 @@ def confirm(token):
     subscription_id, key = found
     with transaction.atomic():
         subscription = (
-            Subscription.objects.select_for_update()
+            Subscription.objects.select_for_update(of=("self",))
             .select_related("subscriber", "portfolio")
             .filter(pk=subscription_id, pending_key=key)
             .exclude(pending_key="")

@@ -180,7 +180,7 @@ def test_daily_and_weekly_digests_go_out_when_the_clock_moves_on_each_item_once(
     next_week = timezone.now() + datetime.timedelta(days=7)
     committed(call_command, "send_alert_digests", "weekly", "--now", next_week.isoformat())
     assert [m.to for m in mailoutbox[1:]] == [["weekly@example.org"]]
-    assert "Your weekly digest: 2 new items" == mailoutbox[1].subject
+    assert mailoutbox[1].subject == "Your weekly digest: 2 new items"
     committed(
         call_command, "send_alert_digests", "daily", "--now", (next_week + datetime.timedelta(days=7)).isoformat()
     )

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from alerts import tokens
 from alerts.models import AlertList, Frequency, Subscriber, Subscription
@@ -175,3 +176,10 @@ def test_the_manage_page_lists_the_alerts_and_leaves_one_or_all(client, alerts_s
     assert "deleted your address" in text_of(client.post(path, {"leave": "all"}))
     assert not Subscriber.objects.exists()
     assert client.get(path).status_code == 404
+
+
+def test_a_portfolio_a_visitor_may_not_see_is_not_offered_and_cannot_be_asked_for(ask, client, alerts_site, portfolio):
+    PageViewRestriction.objects.create(page=portfolio, restriction_type=PageViewRestriction.LOGIN)
+    assert portfolio.title not in text_of(client.get("/alerts/"))
+    assert ask(topic=f"portfolio-{portfolio.pk}").status_code == 400
+    assert not Subscription.objects.exists()
