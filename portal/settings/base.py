@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "accounts",
+    "outbox",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +290,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
+# Mail and background tasks: see mail.py.
+from .mail import *  # noqa: E402, F403
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -310,6 +316,7 @@ LOGGING = {
     "loggers": {
         # One line per background task (search index, reference index) says nothing useful.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         # Its start-up banner would land in every management command's output.
         "axes": {"level": "WARNING"},
         "pikepdf": {"level": "WARNING"},

@@ -7,6 +7,9 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 os.environ.setdefault("LOG_FORMAT", "text")
 os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
+# No mail server configured: mail is printed by the worker that `make run` starts, in its terminal.
+if not os.environ.get("EMAIL_URL") and not os.environ.get("EMAIL_HOST"):
+    os.environ["EMAIL_URL"] = "console://"
 
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402

@@ -7,6 +7,9 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("LOG_FORMAT", "text")
 os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
+# Mail is sent inside the request (Django's test runner swaps in its locmem backend anyway); the tests
+# of the queue itself (tests/outbox) choose the database backend and real worker processes.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
 
 from .base import *  # noqa: E402, F403
