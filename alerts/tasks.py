@@ -18,9 +18,12 @@ from alerts.models import AlertDelivery, AlertItem, Frequency, Subscriber, Subsc
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
+# The task backend the workers run (portal/settings/mail.py: `manage.py db_worker --backend mail`, or RQ);
+# "default" runs its tasks inside the request, which the fan-out must never do.
+BACKEND = "mail"
 
 
-@task()
+@task(backend=BACKEND)
 def fan_out_alert(item_id):
     """Make a queued delivery for every confirmed subscriber the item matches, and a send task for each
     delivery still queued (so running it again after a crash finishes the batch, sending nothing twice)."""
@@ -65,7 +68,7 @@ def _record(deliveries, error=None):
     AlertDelivery.objects.bulk_update(deliveries, ["status", "sent_at", "error"])
 
 
-@task()
+@task(backend=BACKEND)
 def send_alert(delivery_id):
     """Send one alert email, if its delivery is still queued; whether it was sent."""
     with transaction.atomic():
@@ -90,7 +93,7 @@ def send_alert(delivery_id):
         return True
 
 
-@task()
+@task(backend=BACKEND)
 def send_digest(subscriber_id, frequency, delivery_ids):
     """Send one digest email of the deliveries still queued among `delivery_ids`; how many items it held."""
     with transaction.atomic():
@@ -116,7 +119,7 @@ def send_digest(subscriber_id, frequency, delivery_ids):
         return len(entries)
 
 
-@task()
+@task(backend=BACKEND)
 def send_confirmation(subscription_id):
     """The confirmation email of a request, if it is still waiting."""
     from_db = Subscription.objects.select_related("subscriber", "portfolio").exclude(pending_key="")

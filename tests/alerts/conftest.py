@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from alerts.models import AlertList, Frequency, Subscriber, Subscription
 
-IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+IMMEDIATE_TASKS = {"default": IMMEDIATE, "mail": IMMEDIATE}
 
 
 @pytest.fixture(autouse=True)

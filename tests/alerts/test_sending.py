@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from alerts import tasks
 from alerts.models import AlertDelivery, AlertItem, AlertList, Frequency
-from tests.alerts.conftest import confirmed, link_in
+from tests.alerts.conftest import IMMEDIATE_TASKS, confirmed, link_in
 from tests.helpers import publication_with_file
 from tests.news.factories import NewsArticlePageFactory
 
@@ -141,7 +141,7 @@ def test_a_fan_out_that_died_mid_batch_finishes_when_run_again_and_nobody_gets_t
     for n in range(6):
         confirmed(f"reader{n}@example.org", AlertList.PORTFOLIO, portfolio)
     # The worker dies after making the deliveries and sending two: its send tasks are lost.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {**IMMEDIATE_TASKS, "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     statement(committed, news_index, portfolio)
     item = AlertItem.objects.get()
     tasks.fan_out_alert.call(item.pk)
@@ -150,7 +150,7 @@ def test_a_fan_out_that_died_mid_batch_finishes_when_run_again_and_nobody_gets_t
         tasks.send_alert.call(delivery.pk)
     assert len(mailoutbox) == 2
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = IMMEDIATE_TASKS
     assert tasks.fan_out_alert.call(item.pk) == 4
     assert sorted(m.to[0] for m in mailoutbox) == [f"reader{n}@example.org" for n in range(6)]
     assert AlertDelivery.objects.filter(item=item, status=AlertDelivery.SENT).count() == 6
