@@ -128,3 +128,13 @@ def send_confirmation(subscription_id):
         return False
     messages.send_confirmation(subscription)
     return True
+
+
+def finish_unsent(older_than):
+    """Run the fan-out again for every item with alerts queued before `older_than` (a worker died with
+    them, or their tasks were lost): each sends what is left, nothing twice. The items it re-ran."""
+    stale = AlertDelivery.objects.filter(status=AlertDelivery.QUEUED, in_digest=False, queued_at__lt=older_than)
+    item_ids = sorted(set(stale.values_list("item_id", flat=True)))
+    for item_id in item_ids:
+        fan_out_alert.enqueue(item_id)
+    return item_ids

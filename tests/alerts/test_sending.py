@@ -6,6 +6,8 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -185,3 +187,21 @@ def test_daily_and_weekly_digests_go_out_when_the_clock_moves_on_each_item_once(
         call_command, "send_alert_digests", "daily", "--now", (next_week + datetime.timedelta(days=7)).isoformat()
     )
     assert len(mailoutbox) == 2  # too old for a later digest
+
+
+def test_publishing_costs_the_same_whatever_the_number_of_subscribers(
+    committed, alerts_site, news_index, portfolio, settings
+):
+    settings.TASKS = {**IMMEDIATE_TASKS, "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+    def queries_to_publish(title):
+        with CaptureQueriesContext(connection) as captured:
+            statement(committed, news_index, portfolio, title=title)
+        return len(captured)
+
+    confirmed("one@example.org", AlertList.PORTFOLIO, portfolio)
+    with_one = queries_to_publish("With one subscriber")
+    for n in range(50):
+        confirmed(f"reader{n}@example.org", AlertList.PORTFOLIO, portfolio)
+    assert queries_to_publish("With fifty-one subscribers") == with_one
+    assert not AlertDelivery.objects.exists()  # the fan-out is the workers' job, not the request's
