@@ -215,6 +215,7 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
         ),
         FieldPanel("body"),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
 
     api_fields = [
@@ -322,6 +323,7 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         FieldPanel("video_url"),
         FieldPanel("transcript"),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
 
     api_fields = [

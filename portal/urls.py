@@ -35,6 +35,7 @@ urlpatterns = [
         publications_views.accessible_format_request_sent,
         name="accessible_format_request_sent",
     ),
+    path("alerts/", include("alerts.urls")),
     path("", include("editorial.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

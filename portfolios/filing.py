@@ -31,6 +31,15 @@ class FiledUnderPortfolios(models.Model):
         related_name="+",
         help_text="It is listed on these portfolios' pages and on their policy area's page.",
     )
+    # Read by the email alerts when the page is published again: subscribers hear of an edit only
+    # when the editor says what changed here (once for each note).
+    update_alert_note = models.CharField(
+        "update alert: what changed",
+        max_length=255,
+        blank=True,
+        help_text="Subscribers are emailed when this is first published. To email them about this change too, "
+        "say what changed, e.g. “Added the response to the consultation”. Leave empty for no update alert.",
+    )
 
     hub_id = ""
     hub_heading = ""
@@ -44,6 +53,10 @@ class FiledUnderPortfolios(models.Model):
     @staticmethod
     def portfolios_panel():
         return FieldPanel("portfolios", widget=forms.CheckboxSelectMultiple)
+
+    @staticmethod
+    def update_alert_panel():
+        return FieldPanel("update_alert_note", heading="Email alert")
 
 
 def filed_models():

@@ -214,6 +214,7 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
             heading="Dates",
         ),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
     base_form_class = PublicationForm
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "editorial",
+    "alerts",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -275,6 +276,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # at most (count, seconds) per client address and per email address.
 ACCESSIBLE_FORMAT_REQUEST_DAYS = int(env_str("ACCESSIBLE_FORMAT_REQUEST_DAYS", "30"))
 ACCESSIBLE_FORMAT_REQUEST_LIMITS = {"client": (5, 3600), "address": (3, 3600)}
+# Asking for email alerts: at most so many requests, over so many seconds, per client and per address.
+ALERT_SUBSCRIBE_LIMITS = {"client": (10, 3600), "address": (3, 3600)}
 # The text of an uploaded document is read in a child process limited to this much memory and time.
 DOCUMENT_READER_MEMORY_MB = int(env_str("DOCUMENT_READER_MEMORY_MB", "512"))
 DOCUMENT_READER_SECONDS = int(env_str("DOCUMENT_READER_SECONDS", "20"))
