@@ -6,12 +6,13 @@ privileges need a verified session.
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from portal import visibility
+from portal import base_url, visibility
 
 
 class RefuseNulCharacters:
@@ -24,7 +25,29 @@ class RefuseNulCharacters:
         super().check_query_parameters(queryset)
 
 
+class ParentOnBaseUrl(PageParentField):
+    """The parent as its own page type, whose `html_url` is on the base URL (BasePage.get_url_parts)."""
+
+    def get_attribute(self, instance):
+        parent = super().get_attribute(instance)
+        return parent.specific_deferred if parent is not None else None
+
+
+class HtmlUrlOnBaseUrl(PageHtmlUrlField):
+    """A listing's pages are plain `Page`s: their address is asked of portal.base_url, not the Site record."""
+
+    def to_representation(self, page):
+        return base_url.page_url(page)
+
+
+class PortalPageSerializer(PageSerializer):
+    html_url = HtmlUrlOnBaseUrl(read_only=True)
+    parent = ParentOnBaseUrl(read_only=True)
+
+
 class PortalPagesAPIViewSet(RefuseNulCharacters, PagesAPIViewSet):
+    base_serializer_class = PortalPageSerializer
+
     def get_base_queryset(self):
         # As a subquery: the search backend (?search=) takes filters on primary keys, not on EXISTS.
         visible = visibility.visible_pages(self.request).values("pk")

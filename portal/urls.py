@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.api import api_router
 from portal.health import healthz
+from portal.sitemaps import PageSitemap
+from portfolios.sitemaps import PeopleSitemap
 from portfolios.views import person_detail
 from publications import views as publications_views
 from search.views import search
@@ -36,7 +38,7 @@ urlpatterns = [
         name="accessible_format_request_sent",
     ),
     path("", include("editorial.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "people": PeopleSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 

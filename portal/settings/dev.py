@@ -8,6 +8,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 os.environ.setdefault("LOG_FORMAT", "text")
 os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
 
+from portal.base_url import parse as parse_base_url  # noqa: E402
+
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402
 
@@ -19,3 +21,9 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 
 # runserver serves static files from the apps' folders; `collectstatic` is for production.
 STATIC_ROOT = None
+
+# Plain http on a local name (production insists on https); not put in os.environ, which the
+# production servers some tests start inherit.
+SITE_BASE_URL = parse_base_url(os.environ.get("SITE_BASE_URL") or "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL
