@@ -1,6 +1,7 @@
 """One configured base URL (SITE_BASE_URL): every absolute URL the site writes names it, whatever Host
 the request came with and whatever the Wagtail Site record says."""
 
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -90,7 +91,7 @@ def test_a_persons_breadcrumbs_and_canonical_are_on_one_host(client, on_base_url
 def test_apply_base_url_writes_the_base_url_into_the_default_site(home, settings):
     settings.SITE_BASE_URL = BASE
 
-    call_command("apply_base_url", stdout=open("/dev/null", "w"))
+    call_command("apply_base_url", stdout=io.StringIO())
 
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port, site.root_url) == ("policy.example.org", 443, BASE)
