@@ -68,6 +68,11 @@ class BasePage(Page):
         """The page's own schema.org object (a dict), or None; breadcrumbs are added for every page."""
         return None
 
+    def share_image(self):
+        """The page's own picture for sharing sites and search engines (a Wagtail image), or None:
+        the organisation's default share image is used then (portal.seo.share_image_url)."""
+        return None
+
     def home_section(self, request, count):
         """What the home page shows of this section besides its link: None, or a dict with
         `id` (for its heading's id), `heading`, `items` (pages with a card), `more_url` and `more_label`."""

@@ -38,6 +38,20 @@ def canonical_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def share_image(context):
+    """The absolute URL of the page's picture for `og:image`: its own, else the site's default."""
+    organisation = context["settings"]["portal"]["OrganisationSettings"]
+    page = context.get("page")
+    meta = context.get("meta")
+    image = None
+    if isinstance(page, BasePage):
+        image = page.share_image()
+    elif page is None and meta is not None:
+        image = meta.image
+    return seo.share_image_url(organisation, image)
+
+
+@register.simple_tag(takes_context=True)
 def structured_data(context):
     """JSON-LD for the page: the organisation on the home page, breadcrumbs below it, and what the
     page type (its `structured_data()`) or the view (its `meta`) adds."""

@@ -118,7 +118,8 @@ def test_the_home_page_describes_the_organisation_and_a_person_page_the_person(c
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": "Association of Police and Crime Commissioners",
-        "url": "http://localhost",
+        "url": "http://localhost/",
+        "logo": {"@type": "ImageObject", "url": "http://localhost/static/img/logo.png"},
     }
     person_block = json_ld(client.get("/people/peter-mccall/"))[0]
     assert person_block["@type"] == "Person" and person_block["jobTitle"] == "PCC, Cumbria"
