@@ -51,7 +51,8 @@ def content(on_base_url, news_index, portfolio):
     person.save_revision().publish()
     portfolio.leads = [PortfolioLead(person=person, role="lead")]
     portfolio.save_revision().publish()
-    body = [{"type": "image", "value": {"image": picture("Briefing").pk, "alt_text": "A briefing", "decorative": False}}]
+    figure = {"image": picture("Briefing").pk, "alt_text": "A briefing", "decorative": False}
+    body = [{"type": "image", "value": figure}]
     NewsArticlePageFactory(parent=news_index, title="With a picture", date="2024-06-01", body=json.dumps(body))
     NewsArticlePageFactory(parent=news_index, title="Fraud strategy", summary="Victims first.", date="2024-05-01")
     VideoPageFactory(
@@ -174,7 +175,13 @@ def test_the_home_page_is_the_organisation_with_logo_and_contact_points(client, 
 
 @pytest.mark.parametrize(
     ("path", "status"),
-    [("/capabilities/", 200), ("/capabilities/forensics/", 200), ("/news/", 200), ("/search/?q=x", 200), ("/nope/", 404)],
+    [
+        ("/capabilities/", 200),
+        ("/capabilities/forensics/", 200),
+        ("/news/", 200),
+        ("/search/?q=x", 200),
+        ("/nope/", 404),
+    ],
 )
 def test_every_page_has_a_title_and_an_image_for_sharing_sites(client, content, path, status):
     expanded, og = extracted(client, path, status)
