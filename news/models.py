@@ -17,7 +17,7 @@ from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
 from news.filters import NewsFilterForm
 from news.video_hosts import embed_url, host_name
-from portal import navigation, visibility
+from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
 from portal.per_request import once_per_request
@@ -243,15 +243,24 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
             return self.date
         return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
+    def share_image(self):
+        """The first picture of the body, if it has one."""
+        for block in self.body:
+            if block.block_type == "image" and block.value:
+                return block.value
+        return None
+
     def structured_data(self, request, organisation):
-        publisher = {"@type": "Organization", "name": organisation.organisation_name}
+        publisher = seo.publisher_data(organisation)
+        url = self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
+            "url": url,
+            "mainEntityOfPage": url,
+            "image": [seo.share_image_url(organisation, self.share_image())],
             "author": publisher,
             "publisher": publisher,
             "articleSection": self.get_news_type_display(),
@@ -357,3 +366,27 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
     @property
     def video_host(self):
         return host_name(self.video_url)
+
+    def structured_data(self, request, organisation):
+        """A schema.org VideoObject: what Google's video results and sharing sites read."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "VideoObject",
+            "name": self.title,
+            "description": self.listing_summary or self.title,
+            "uploadDate": self.date.isoformat(),
+            "thumbnailUrl": [seo.share_image_url(organisation)],
+            "url": url,
+            "mainEntityOfPage": url,
+            "publisher": seo.publisher_data(organisation),
+        }
+        if self.embed_url:
+            data["embedUrl"] = self.embed_url
+        if self.video_url:
+            data["contentUrl"] = self.video_url
+        if self.speaker_id:
+            data["actor"] = {"@type": "Person", "name": self.speaker.name}
+        if self.transcript:
+            data["transcript"] = plain_text(self.transcript)
+        return data

@@ -103,6 +103,23 @@ class OrganisationSettings(BaseSiteSetting):
     )
     media_enquiries_email = models.EmailField(blank=True)
     media_enquiries_phone = models.CharField(max_length=40, blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown by social media and search engines for a page with no picture of its own "
+        "(cropped to 1200×630). Without one, a plain card with the organisation's name.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation's logo, given to search engines (a square PNG or JPEG, at least 112×112).",
+    )
     site_notice = models.TextField(
         blank=True,
         help_text="A short notice shown at the top of every page, e.g. an office closure. Leave empty for none.",
@@ -131,6 +148,7 @@ class OrganisationSettings(BaseSiteSetting):
             heading="Media enquiries",
         ),
         MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
+        MultiFieldPanel([FieldPanel("share_image"), FieldPanel("logo")], heading="Sharing and search engines"),
         FieldPanel("site_notice"),
     ]
 

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
-from portal import visibility
+from portal import base_url, visibility
 
 DESCRIPTION_LENGTH = 160
 
@@ -26,6 +26,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, on the configured base URL (portal.base_url) instead of the Site record's address:
+        `get_full_url()`, `full_url`, the sitemap, feeds and the API's `html_url` all come from here."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, base_url.root(), page_path
 
     def get_view_restrictions(self):
         """Wagtail's, in one query instead of two, read once per page object: it is asked on every page
@@ -57,6 +66,11 @@ class BasePage(Page):
 
     def structured_data(self, request, organisation):
         """The page's own schema.org object (a dict), or None; breadcrumbs are added for every page."""
+        return None
+
+    def share_image(self):
+        """The page's own picture for sharing sites and search engines (a Wagtail image), or None:
+        the organisation's default share image is used then (portal.seo.share_image_url)."""
         return None
 
     def home_section(self, request, count):

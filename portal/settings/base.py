@@ -18,6 +18,14 @@ SECRET_KEY = env_required("SECRET_KEY")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's one public address (portal/base_url.py): every absolute URL it writes comes from it.
+# Production: https on the first ALLOWED_HOSTS name unless set (production.py refuses plain http).
+_first_host = ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*" else ""
+SITE_BASE_URL = env_str("SITE_BASE_URL") or (f"https://{_first_host}" if _first_host else "")
+if SITE_BASE_URL:
+    from portal.base_url import parse as _parse_base_url
+
+    SITE_BASE_URL = _parse_base_url(SITE_BASE_URL)
 
 INSTALLED_APPS = [
     "portal",
@@ -65,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
+    "portal.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -214,6 +223,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # styled, with no inline style (the CSP blocks Django's)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -264,7 +274,8 @@ WAGTAIL_SITE_NAME = "Policy Portal"
 # Members (PCCs and their offices) sign in on the public site for restricted guidance.
 LOGIN_URL = "/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = SITE_BASE_URL or None  # the API's detail_url and pages/find redirects
 WAGTAILDOCS_DOCUMENT_MODEL = "publications.PolicyDocument"
 # Documents are served through Django (never straight from /media/), with
 # nosniff and a CSP that blocks anything embedded; only PDFs open in the browser.

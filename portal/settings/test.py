@@ -12,6 +12,8 @@ os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
 
+from portal.base_url import parse as parse_base_url  # noqa: E402
+
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402
 
@@ -30,3 +32,9 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 # (tests/portal/test_two_app_servers.py) run the real thing: the commit's copy and the thread.
 CONTENT_VERSION_REFRESH_SECONDS = 0
 CONTENT_VERSION_REFRESH_IN_BACKGROUND = False
+
+# Plain http on a local name (production insists on https); not put in os.environ, which the
+# production servers some tests start inherit.
+SITE_BASE_URL = parse_base_url(os.environ.get("SITE_BASE_URL") or "http://localhost")
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL

@@ -290,6 +290,7 @@ NO_CONTENT = {
     "wagtailcore_login": "Wagtail's sign-in redirect",
     "wagtailcore_authenticate_with_password": "a page password form",
     "wagtaildocs_authenticate_with_password": "a collection password form",
+    "api_not_found": "any other address under /api/: a JSON 404",
 }
 
 

@@ -1,9 +1,7 @@
 import json
 import os
-from urllib.parse import urlsplit
 
 from django.apps import apps as django_apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -14,6 +12,7 @@ from demo import builders
 from demo import content as seed
 from editorial import setup as editorial_setup
 from news.models import NewsArticlePage, NewsIndexPage, VideoPage
+from portal import base_url
 from portal.models import HomePage, OrganisationSettings, StandardPage
 from portfolios.models import Person, PolicyAreaPage, PortfolioContact, PortfolioLead, PortfolioPage
 from publications.models import PolicyDocument, PublicationAttachment, PublicationIndexPage, PublicationPage
@@ -84,14 +83,13 @@ class Command(BaseCommand):
             self.publish_child(Page.get_first_root_node(), home, "home page")
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.pk:
-            # The site's address makes canonical links, feeds and the API point at it.
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            site.hostname = address.hostname or "localhost"
-            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.hostname, site.port = base_url.site_address()
             site.site_name = seed.ORGANISATION["short_name"]
             site.root_page = home
             site.save()
-            self.step(f"site at {address.scheme}://{site.hostname}:{site.port}/")
+            self.step(f"site at {base_url.root()}/")
+        elif base_url.apply_to_site(site):  # SITE_BASE_URL changed since the last run
+            self.step(f"site moved to {base_url.root()}/")
         return home
 
     def index_page(self, home, model, title, slug):
