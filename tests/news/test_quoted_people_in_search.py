@@ -24,3 +24,19 @@ def test_a_visitor_who_types_a_quoted_persons_name_finds_the_statement_that_quot
 
     assert "Leads respond to the strategy" in result_titles(search(client, "q=Alison+Hernandez"))
     assert result_titles(search(client, "q=Kate+Green")) == ["Leads respond to the strategy"]
+
+
+def test_when_a_quoted_persons_name_changes_the_statement_is_found_by_the_new_name(client, news_index):
+    person = PersonFactory(name="Kate Green", role="Deputy Mayor")
+    NewsArticlePageFactory(
+        parent=news_index,
+        title="Leads respond",
+        summary="The leads said this.",
+        body=json.dumps([quote(person=person.pk)]),
+    )
+
+    person.name = "Katherine Greenwood"
+    person.save()
+
+    assert "Leads respond" in result_titles(search(client, "q=Katherine+Greenwood"))
+    assert result_titles(search(client, "q=Kate+Green")) == []
