@@ -375,3 +375,8 @@ ORGANISATION = {
     "short_name": "APCC",
     "media_enquiries_text": "For media enquiries about the association's policy work, see our media enquiries page.",
 }
+
+
+# Search synonyms the content does not spell out as "Long Name (ACRONYM)" (those are found in the
+# text by search/acronyms.py): the SPR guidance's own file is apcc-spr-guidance.pdf.
+SEARCH_SYNONYMS = [("SPR", "Strategic Policing Requirement")]

@@ -205,6 +205,7 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("quoted_names"),
         index.FilterField("news_type"),
         index.FilterField("date"),
     ]
@@ -278,6 +279,17 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
     def save_revision(self, *args, **kwargs):
         self.record_quotes()
         return super().save_revision(*args, **kwargs)
+
+    def quoted_names(self):
+        """The names of the people the article quotes, for the search index only: the quote blocks
+        show a chosen person's name, which is not in the body's own text, so a search for
+        "Alison Hernandez" finds the statement that quotes her."""
+        names = []
+        for block in self.body:
+            if block.block_type == "quote":
+                person = block.value.get("person")
+                names.append(person.name if person else block.value.get("speaker_name") or "")
+        return " ".join(name for name in names if name)
 
     def record_quotes(self):
         """Record each quoted person's role as it is today, where the editor gave none,

@@ -16,6 +16,7 @@ from portal import base_url
 from portal.models import HomePage, OrganisationSettings, StandardPage
 from portfolios.models import Person, PolicyAreaPage, PortfolioContact, PortfolioLead, PortfolioPage
 from publications.models import PolicyDocument, PublicationAttachment, PublicationIndexPage, PublicationPage
+from search import acronyms
 
 
 class Command(BaseCommand):
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
             accessibility_page = self.standard_page(home, seed.ACCESSIBILITY_STATEMENT, in_menu=False)
             self.organisation_settings(home, media_page, accessibility_page)
+            self.search_synonyms()
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo site ready: {self.created} items created."))
@@ -244,6 +246,12 @@ class Command(BaseCommand):
         organisation.accessibility_statement_page = accessibility_page
         organisation.save()
         self.step("organisation settings")
+
+    def search_synonyms(self):
+        """The acronyms the content spells out, and the seed's few it does not, as search synonyms."""
+        added = acronyms.add_synonyms([*acronyms.from_content(), *seed.SEARCH_SYNONYMS])
+        if added:
+            self.step(f"{added} search synonyms")
 
     def admin_user(self, username, password):
         if not password:
