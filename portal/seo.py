@@ -35,7 +35,29 @@ def organisation_data(organisation, site_url):
         data["alternateName"] = organisation.short_name
     if organisation.contact_email:
         data["email"] = organisation.contact_email
+    contact_points = [
+        point
+        for point in (
+            contact_point("press", organisation.media_enquiries_email, organisation.media_enquiries_phone),
+            contact_point("accessibility", organisation.accessibility_email, organisation.accessibility_phone),
+        )
+        if point
+    ]
+    if contact_points:
+        data["contactPoint"] = contact_points
     return data
+
+
+def contact_point(contact_type, email, telephone):
+    """A schema.org ContactPoint, or None when there is neither an address nor a number."""
+    if not (email or telephone):
+        return None
+    point = {"@type": "ContactPoint", "contactType": contact_type}
+    if email:
+        point["email"] = email
+    if telephone:
+        point["telephone"] = telephone
+    return point
 
 
 def breadcrumb_data(trail):
