@@ -94,6 +94,15 @@ class PolicyDocument(AbstractDocument):
         return self.accessibility in (Outcome.FAILS, Outcome.COULD_NOT_CHECK)
 
     @property
+    def extent(self):
+        """ "2 pages" for a PDF, "14 slides" for a PowerPoint (counted by the accessibility checks); "" if not known."""
+        slides = (self.accessibility_report or {}).get("slide_count")
+        for count, unit in ((self.page_count, "page"), (slides, "slide")):
+            if count:
+                return f"{count} {unit}{'' if count == 1 else 's'}"
+        return ""
+
+    @property
     def file_name(self):
         return os.path.basename(self.file.name)
 

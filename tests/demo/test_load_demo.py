@@ -100,14 +100,14 @@ def test_the_news_index_holds_six_items_and_three_videos_in_the_seeds_order(clie
     assert dates == ["2022-11-14", "2022-05-26", "2021-09-16"]
 
 
-def test_the_publications_show_file_names_and_sizes_read_from_the_files(client, demo):
+def test_the_publications_show_file_titles_formats_sizes_and_pages_or_slides_read_from_the_files(client, demo):
     spr = page_text(client, "/resources-and-publications/strategic-policing-requirement-guidance/")
     fcn = page_text(client, "/resources-and-publications/forensics-capability-network-explainer/")
 
-    assert "apcc-spr-guidance.pdf PDF, 0.86 MB" in spr
+    assert "Strategic Policing Requirement guidance (PDF) PDF, 0.86 MB, 2 pages" in spr
     assert "understanding & adhering to the statutory requirements of the Strategic Policing Requirements" in spr
-    assert "tf-fcn-explainer-for-apcc-final.pdf PDF, 0.30 MB" in fcn
-    assert "tf-fcn-explainer-for-apcc-final.pptx PowerPoint, 1.48 MB" in fcn
+    assert "Forensics Capability Network explainer (PDF) PDF, 0.30 MB, 2 pages" in fcn
+    assert "Forensics Capability Network explainer (PPTX) PowerPoint, 1.48 MB, 3 slides" in fcn
     for document in PolicyDocument.objects.all():
         with document.file.open("rb") as file:
             start = file.read(4)
