@@ -308,6 +308,12 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         help_text="The YouTube or Vimeo address. Nothing is loaded from it until a visitor presses play.",
     )
     transcript = RichTextField(blank=True, features=["bold", "italic", "link"])
+    captioned = models.BooleanField(
+        "the video has captions",
+        default=False,
+        help_text="Tick once the video has captions checked by a person, not only automatic ones. Until then, "
+        "and while it has no transcript, the accessibility statement lists it as not accessible.",
+    )
 
     objects = NewsItemManager()
 
@@ -320,6 +326,7 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
         FieldPanel("description"),
         FieldPanel("video_url"),
+        FieldPanel("captioned"),
         FieldPanel("transcript"),
         FiledUnderPortfolios.portfolios_panel(),
     ]

@@ -26,6 +26,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "publications.PublicationIndexPage",
         "portal.StandardPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count = 1
     template = "pages/home_page.html"

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "portfolios",
     "news",
     "publications",
+    "accessibility",
     "search",
     "demo",
     "editorial",

@@ -159,3 +159,22 @@ def test_the_demo_files_are_checked_like_any_upload_and_show_every_kind_of_resul
     assert "This file may not be suitable for users of assistive technology" in fcn
     spr = page_text(client, "/resources-and-publications/strategic-policing-requirement-guidance/")
     assert "This file may not be suitable" not in spr
+
+
+def test_the_accessibility_statement_lists_the_videos_and_files_that_are_not_accessible(client, demo):
+    soup = BeautifulSoup(client.get("/accessibility-statement/").content, "html.parser")
+    footer = soup.find("footer")
+    assert footer.find("a", string="Accessibility statement")["href"] == "/accessibility-statement/"
+    videos = [item.a.get_text() for item in soup.find(id="videos-heading").find_next("ul").find_all("li")]
+    assert videos == [
+        "Mark Shelford, APCC Lead for Economic & Cyber Crime and PCC for Avon & Somerset",
+        "Donna Jones, APCC Joint Lead for Serious Organised Crime",
+        "James Thomson, APCC Deputy Lead for Economic & Cyber Crime (including fraud)",
+    ]
+    files = [item.a.get_text() for item in soup.find(id="documents-heading").find_next("ul").find_all("li")]
+    assert files == [
+        "Forensics Capability Network explainer (PDF)",
+        "Forensics Capability Network explainer (PPTX)",
+    ], "the members-only annex is not named on a public page"
+    assert "partially compliant" in soup.select_one(".statement__compliance").get_text()
+    assert soup.find(id="preparation-heading").find_next("time")

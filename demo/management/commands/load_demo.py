@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
+from accessibility.models import AccessibilityStatementPage
 from demo import builders
 from demo import content as seed
 from editorial import setup as editorial_setup
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             self.publications(publications_index, portfolios)
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
-            accessibility_page = self.standard_page(home, seed.ACCESSIBILITY_STATEMENT, in_menu=False)
+            accessibility_page = self.accessibility_statement(home)
             self.organisation_settings(home, media_page, accessibility_page)
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
@@ -110,6 +111,14 @@ class Command(BaseCommand):
             show_in_menus=in_menu,
         )
         return self.publish_child(home, page, "page")
+
+    def accessibility_statement(self, home):
+        content = seed.ACCESSIBILITY_STATEMENT
+        page = self.existing_child(home, AccessibilityStatementPage, content["slug"])
+        if page:
+            return page
+        fields = {**content, "body": json.dumps(content["body"])}
+        return self.publish_child(home, AccessibilityStatementPage(**fields), "accessibility statement")
 
     def policy_area(self, home):
         content = seed.POLICY_AREA
