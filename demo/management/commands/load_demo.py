@@ -160,6 +160,7 @@ class Command(BaseCommand):
                 title=content["title"],
                 slug=content["slug"],
                 news_type=content["news_type"],
+                date=content["date"],
                 summary=content["summary"],
                 body=json.dumps(body),
             )
@@ -201,6 +202,7 @@ class Command(BaseCommand):
             slug=content["slug"],
             publication_type=content["publication_type"],
             summary=content["summary"],
+            published_on=content["published_on"],
         )
         page.portfolios = [portfolios[slug] for slug in content["portfolios"]]
         page.attachments = [
