@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.pagination import paginate
@@ -11,11 +10,10 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     """Site search: pages, the files attached to publications and people, ranked together and
-    narrowed by ?type= and ?portfolio=. An unknown filter value is "not found", as on the listings."""
+    narrowed by ?type= and ?portfolio=. An unknown filter value is left out, with a message, as on the listings."""
     query = clean_query(request.GET.get("q", ""))
     filters = SearchFilterForm(request.GET)
-    if not filters.is_valid():
-        raise Http404("No such type or portfolio")
+    filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
     context = {"query": query, "filters": filters, "max_query_length": MAX_QUERY_LENGTH}
     if query:
         site_search = SiteSearch(request, query, filters.cleaned_data["type"], filters.cleaned_data["portfolio"])
