@@ -1,7 +1,8 @@
 """The demo site's content, transcribed from the seed text in shared/seeds/.
 
-Where the seed is silent (dates of news items, a former lead's term), the
-demo leaves the field empty or says in a comment where a value comes from.
+Where the seed is silent, the demo states nothing it does not say: no term of office it does not
+give, and where a field cannot be empty (the date of a news item or a publication) an illustrative
+value, in the seed's order and in the past, that the site notice says is illustrative.
 """
 
 import datetime
@@ -90,10 +91,9 @@ POLICY_AREA = {
     "through four policy portfolios:",
 }
 
-# The seed's 2022 video shows Donna Jones as Joint Lead for SOC; today's joint leads
-# are Alison Hernandez and Kate Green. The seed gives no date for the change: the
-# demo ends her term with the 2021–24 PCC term, at the elections of 2 May 2024.
-DONNA_JONES_TERM_ENDED = datetime.date(2024, 5, 2)
+# The seed's May 2022 video shows Donna Jones as Joint Lead for SOC, and no more: she is the speaker of
+# that video, not a lead of the portfolio (whose joint leads the seed names as Alison Hernandez and
+# Kate Green), and no term of hers is made up.
 
 PORTFOLIOS = [
     {
@@ -104,7 +104,6 @@ PORTFOLIOS = [
         "leads": [
             ("alison-hernandez", "joint_lead", None),
             ("kate-green", "joint_lead", None),
-            ("donna-jones", "joint_lead", DONNA_JONES_TERM_ENDED),
         ],
         "contacts": ["alex-campbell"],
     },
@@ -195,12 +194,14 @@ SOC_STATEMENT_BODY = [
     },
 ]
 
-# Newest first, as the seed lists them. The seed gives no dates: each shows the
-# date it was first published on this site.
+# Newest first, as the seed lists them. The seed gives no dates: each has an illustrative one, in the
+# seed's order, after its newest video (November 2022) so the news index keeps the seed's lists, and for
+# the County Lines comment after the week it names. The site notice says these dates are illustrative.
 NEWS = [
     {
         "title": "Joint APCC leads have responded to a new Government Strategy to tackle Serious and Organised Crime",
         "slug": "joint-apcc-leads-respond-to-serious-and-organised-crime-strategy",
+        "date": datetime.date(2023, 12, 11),
         "news_type": "statement",
         "summary": "The Government has launched a new Serious Organised Crime Strategy to reflect the current "
         "threats and its priorities for reducing crime.",
@@ -210,6 +211,7 @@ NEWS = [
     {
         "title": "APCC comment on County Lines Intensification Week 9th to 15th October",
         "slug": "county-lines-intensification-week",
+        "date": datetime.date(2023, 10, 16),
         "news_type": "comment",
         "summary": "Commenting a week which saw multiple seizures of drugs, firearms, bladed weapons and cash as well "
         "as the referral of a number of vulnerable people, including children, to safeguarding services.",
@@ -218,6 +220,7 @@ NEWS = [
     {
         "title": "Fraud Strategy must recognise profound impact on victims",
         "slug": "fraud-strategy-must-recognise-impact-on-victims",
+        "date": datetime.date(2023, 6, 5),
         "news_type": "statement",
         "summary": "National Fraud Lead responds to publication of Government's Fraud Strategy.",
         "portfolios": ["fraud-and-cyber-crime"],
@@ -225,6 +228,7 @@ NEWS = [
     {
         "title": "“Serious and organised crime harms us all”",
         "slug": "serious-and-organised-crime-harms-us-all",
+        "date": datetime.date(2023, 4, 3),
         "news_type": "blog",
         "summary": "Newly appointed Joint APCC Lead for Serious and Organised Crime Kate Green discusses importance "
         "of multi-agency approach.",
@@ -233,6 +237,7 @@ NEWS = [
     {
         "title": "Changes to national forensic contracts",
         "slug": "changes-to-national-forensic-contracts",
+        "date": datetime.date(2023, 2, 6),
         "news_type": "news",
         "summary": "Joint review sees changes to the way police manage forensic science contracts.",
         "portfolios": ["forensics"],
@@ -240,6 +245,7 @@ NEWS = [
     {
         "title": "Review into drug driving samples concluded",
         "slug": "review-into-drug-driving-samples-concluded",
+        "date": datetime.date(2023, 1, 9),
         "news_type": "statement",
         "summary": "APCC Forensics Lead responds to review into drug driving samples.",
         "portfolios": ["forensics"],
@@ -291,6 +297,7 @@ PUBLICATIONS = [
     {
         "title": "Strategic Policing Requirement guidance",
         "slug": "strategic-policing-requirement-guidance",
+        "published_on": datetime.date(2023, 3, 1),  # illustrative: the seed gives no date
         "publication_type": "guidance",
         "summary": SPR_DESCRIPTION,
         "portfolios": ["serious-organised-crime", "international-and-strategic-policing"],
@@ -300,6 +307,7 @@ PUBLICATIONS = [
     {
         "title": "Forensics Capability Network explainer",
         "slug": "forensics-capability-network-explainer",
+        "published_on": datetime.date(2021, 3, 1),  # illustrative, after the network's launch in April 2020
         "publication_type": "explainer",
         "summary": FCN_DESCRIPTION,
         "portfolios": ["forensics"],
@@ -315,6 +323,7 @@ PUBLICATIONS = [
 MEMBERS_ONLY_EXAMPLE = {
     "title": "Example: guidance for members only",
     "slug": "example-guidance-for-members-only",
+    "published_on": datetime.date(2023, 9, 4),  # illustrative
     "publication_type": "guidance",
     "summary": "A demonstration of members-only guidance: only members (PCCs and their offices) who sign in can "
     "see this page and download its file. The demo made it; it is not a real publication.",
@@ -342,10 +351,14 @@ MEDIA_ENQUIRIES = {
     "portfolios and the Commissioners who lead them.",
 }
 
+# An accessibility statement page (accessibility.AccessibilityStatementPage): the sections GOV.UK's model
+# statement asks for (contact, enforcement, compliance, what is not accessible) are the page type's own;
+# what is not accessible is listed from the content. The testing described is what the test suite does.
 ACCESSIBILITY_STATEMENT = {
     "title": "Accessibility statement",
     "slug": "accessibility-statement",
-    "introduction": "We want as many people as possible to be able to use this website.",
+    "introduction": "This accessibility statement applies to the policy section of the Association of Police "
+    "and Crime Commissioners' website.",
     "body": [
         {
             "type": "paragraph",
@@ -353,27 +366,28 @@ ACCESSIBILITY_STATEMENT = {
             "(WCAG) version 2.2 at level AA. You should be able to zoom the text to 400% without it spilling off the "
             "screen, move around the site with only a keyboard, and use it with a screen reader.</p>",
         },
-        {"type": "heading", "value": "Reporting accessibility problems"},
-        {
-            "type": "paragraph",
-            "value": "<p>If you find a problem that is not listed on this page, or you need a "
-            "document in a different format, contact us and we will reply within 5 working days.</p>",
-        },
-        {"type": "heading", "value": "Enforcement procedure"},
-        {
-            "type": "paragraph",
-            "value": "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
-            "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
-            "2018. If you are not happy with how we respond to your complaint, contact the Equality Advisory and "
-            "Support Service (EASS).</p>",
-        },
     ],
+    "compliance_status": "partial",
+    "testing_method": "<p>Every page type is checked with axe-core's WCAG 2.2 A and AA rules at 375 and 1280 "
+    "pixels wide, for horizontal scrolling at 320 pixels, with only a keyboard, and without JavaScript. These "
+    "checks run automatically each time the website changes. Every file is checked for accessibility when it is "
+    "uploaded.</p>",
+    "tested_by": "the website's developers, with automated tools",
+    # Illustrative, like every date of the demo (see the site notice).
+    "prepared_on": datetime.date(2026, 11, 30),
+    "reviewed_on": datetime.date(2026, 11, 30),
+    "tested_on": datetime.date(2026, 11, 30),
 }
 
 ORGANISATION = {
     "organisation_name": "Association of Police and Crime Commissioners",
     "short_name": "APCC",
     "media_enquiries_text": "For media enquiries about the association's policy work, see our media enquiries page.",
+    # The seed gives no contact details: example.org addresses, which cannot be mistaken for real ones.
+    "media_enquiries_email": "press-office@example.org",
+    "accessibility_email": "accessibility@example.org",
+    "site_notice": "This is a demonstration site. Its text is the APCC's, but the dates of the news items and "
+    "publications, the accessibility statement's dates and the example.org contact addresses are illustrative.",
 }
 
 

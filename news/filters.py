@@ -17,6 +17,10 @@ class NewsFilterForm(PortfolioFilterForm):
         self.items_per_year = items.count_per_year()
         years = sorted(self.items_per_year, reverse=True)
         self.fields["year"].choices = [("", "All years")] + [(year, year) for year in years]
+        kinds = items.kinds()  # only the types that have items
+        self.fields["type"].choices = [
+            (value, label) for value, label in self.fields["type"].choices if value in kinds or not value
+        ]
 
     def filter_type(self, items, kind):
         return items.of_kind(kind)

@@ -88,6 +88,11 @@ class NewsItemQuerySet(PageQuerySet):
             return self.type(VideoPage)
         return self.filter(newsarticlepage__news_type=kind)
 
+    def kinds(self):
+        """The kinds these items have: NewsType values, and VIDEO if there are videos (one query)."""
+        types = self.order_by().values_list("newsarticlepage__news_type", flat=True).distinct()
+        return {VIDEO if news_type is None else news_type for news_type in types}
+
     def in_year(self, year):
         return self.filter(news_listing__date__year=year)
 
@@ -176,8 +181,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = NewsFilterForm(request.GET, self.listed_items())
-        if not filters.is_valid():
-            raise Http404("No such portfolio, type or year")
+        filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
         context["filters"] = filters
         context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE, filters.known_count())
         return context
@@ -330,6 +334,12 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         help_text="The YouTube or Vimeo address. Nothing is loaded from it until a visitor presses play.",
     )
     transcript = RichTextField(blank=True, features=["bold", "italic", "link"])
+    captioned = models.BooleanField(
+        "the video has captions",
+        default=False,
+        help_text="Tick once the video has captions checked by a person, not only automatic ones. Until then, "
+        "and while it has no transcript, the accessibility statement lists it as not accessible.",
+    )
 
     objects = NewsItemManager()
 
@@ -342,6 +352,7 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
         FieldPanel("description"),
         FieldPanel("video_url"),
+        FieldPanel("captioned"),
         FieldPanel("transcript"),
         FiledUnderPortfolios.portfolios_panel(),
         FiledUnderPortfolios.update_alert_panel(),

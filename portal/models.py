@@ -26,6 +26,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "publications.PublicationIndexPage",
         "portal.StandardPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count = 1
     template = "pages/home_page.html"
@@ -87,7 +88,7 @@ class OrganisationSettings(BaseSiteSetting):
     short_name = models.CharField(max_length=40, blank=True, help_text="An abbreviation, e.g. APCC.")
     contact_email = models.EmailField(
         blank=True,
-        help_text="Where visitors write for anything else, e.g. to ask for a document in an accessible format.",
+        help_text="Where visitors write for anything else.",
     )
     media_enquiries_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -101,8 +102,27 @@ class OrganisationSettings(BaseSiteSetting):
         blank=True,
         help_text="One or two sentences for journalists, shown in the footer.",
     )
-    media_enquiries_email = models.EmailField(blank=True)
-    media_enquiries_phone = models.CharField(max_length=40, blank=True)
+    media_enquiries_email = models.EmailField("press office email", blank=True)
+    media_enquiries_phone = models.CharField("press office telephone", max_length=40, blank=True)
+    media_enquiries_hours = models.CharField(
+        "press office hours",
+        max_length=120,
+        blank=True,
+        help_text="When the press office answers, e.g. “Monday to Friday, 9am to 5pm”.",
+    )
+    media_enquiries_out_of_hours_phone = models.CharField(
+        "out-of-hours telephone",
+        max_length=40,
+        blank=True,
+        help_text="For journalists on deadline outside those hours. Leave empty if there is none.",
+    )
+    accessibility_email = models.EmailField(
+        "accessibility contact email",
+        blank=True,
+        help_text="Where requests for another format and reports of accessibility problems go. "
+        "Shown on the accessibility statement and in the footer.",
+    )
+    accessibility_phone = models.CharField("accessibility contact telephone", max_length=40, blank=True)
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -144,8 +164,14 @@ class OrganisationSettings(BaseSiteSetting):
                 FieldPanel("media_enquiries_text"),
                 FieldPanel("media_enquiries_email"),
                 FieldPanel("media_enquiries_phone"),
+                FieldPanel("media_enquiries_hours"),
+                FieldPanel("media_enquiries_out_of_hours_phone"),
             ],
             heading="Media enquiries",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_email"), FieldPanel("accessibility_phone")],
+            heading="Accessibility contact",
         ),
         MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
         MultiFieldPanel([FieldPanel("share_image"), FieldPanel("logo")], heading="Sharing and search engines"),
@@ -154,3 +180,9 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "organisation"
+
+    @property
+    def accessibility_contact_email(self):
+        """Where an accessibility problem or a request for another format goes: the accessibility
+        contact, else the organisation's general address."""
+        return self.accessibility_email or self.contact_email

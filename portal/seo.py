@@ -71,19 +71,30 @@ def organisation_data(organisation, site_url=None):
         data["alternateName"] = organisation.short_name
     if organisation.contact_email:
         data["email"] = organisation.contact_email
-    points = []
-    if organisation.contact_email:
-        points.append({"@type": "ContactPoint", "contactType": "customer support", "email": organisation.contact_email})
-    if organisation.media_enquiries_email or organisation.media_enquiries_phone:
-        point = {"@type": "ContactPoint", "contactType": "media enquiries"}
-        if organisation.media_enquiries_email:
-            point["email"] = organisation.media_enquiries_email
-        if organisation.media_enquiries_phone:
-            point["telephone"] = organisation.media_enquiries_phone
-        points.append(point)
-    if points:
-        data["contactPoint"] = points
+    contact_points = [
+        point
+        for point in (
+            contact_point("customer support", organisation.contact_email, ""),
+            contact_point("press", organisation.media_enquiries_email, organisation.media_enquiries_phone),
+            contact_point("accessibility", organisation.accessibility_email, organisation.accessibility_phone),
+        )
+        if point
+    ]
+    if contact_points:
+        data["contactPoint"] = contact_points
     return data
+
+
+def contact_point(contact_type, email, telephone):
+    """A schema.org ContactPoint, or None when there is neither an address nor a number."""
+    if not (email or telephone):
+        return None
+    point = {"@type": "ContactPoint", "contactType": contact_type}
+    if email:
+        point["email"] = email
+    if telephone:
+        point["telephone"] = telephone
+    return point
 
 
 def breadcrumb_data(trail):

@@ -14,8 +14,15 @@ class PublicationFilterForm(PortfolioFilterForm):
 
     def __init__(self, data, items):
         super().__init__(data, items)
+        # Only the options that have publications: a type or a format with none would list nothing.
+        types, extensions = items.types_and_file_extensions()
+        self.fields["type"].choices = [("", "All types")] + [
+            (value, label) for value, label in PublicationType.choices if value in types
+        ]
         self.fields["format"].choices = [("", "All formats")] + [
-            (extension, FORMAT_NAMES.get(extension, extension.upper())) for extension in settings.WAGTAILDOCS_EXTENSIONS
+            (extension, FORMAT_NAMES.get(extension, extension.upper()))
+            for extension in settings.WAGTAILDOCS_EXTENSIONS
+            if extension in extensions
         ]
 
     def filter_type(self, items, publication_type):

@@ -3,7 +3,6 @@ import os
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -94,6 +93,15 @@ class PolicyDocument(AbstractDocument):
         return self.accessibility in (Outcome.FAILS, Outcome.COULD_NOT_CHECK)
 
     @property
+    def extent(self):
+        """ "2 pages" for a PDF, "14 slides" for a PowerPoint (counted by the accessibility checks); "" if not known."""
+        slides = (self.accessibility_report or {}).get("slide_count")
+        for count, unit in ((self.page_count, "page"), (slides, "slide")):
+            if count:
+                return f"{count} {unit}{'' if count == 1 else 's'}"
+        return ""
+
+    @property
     def file_name(self):
         return os.path.basename(self.file.name)
 
@@ -121,6 +129,17 @@ class PublicationQuerySet(PageQuerySet):
     def of_type(self, publication_type):
         return self.filter(publication_type=publication_type)
 
+    def types_and_file_extensions(self):
+        """The types these publications have (PublicationType values) and the extensions of their files
+        (lower case), as two sets, in one query: the filters offer only these."""
+        rows = self.order_by().values_list("publication_type", "attachments__document__file").distinct()
+        types, extensions = set(), set()
+        for publication_type, file_name in rows:
+            types.add(publication_type)
+            if file_name and "." in file_name:
+                extensions.add(os.path.splitext(file_name)[1][1:].lower())
+        return types, extensions
+
     def with_file_format(self, extension):
         """The publications with at least one file of this extension (e.g. "pdf")."""
         in_format = PublicationAttachment.objects.filter(document__file__iendswith=f".{extension}")
@@ -145,8 +164,7 @@ class PublicationIndexPage(BasePage):
         # Members signed in also see the members-only publications, labelled as such.
         publications = visibility.visible_pages(request, PublicationPage.objects.child_of(self)).in_listing_order()
         filters = PublicationFilterForm(request.GET, publications)
-        if not filters.is_valid():
-            raise Http404("No such portfolio, type or format")
+        filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
         context["filters"] = filters
         context["publications"] = paginate(
             request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE

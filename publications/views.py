@@ -36,7 +36,7 @@ def request_accessible_format(request, document_id):
             format_request.document = document
             format_request.save()
             organisation = OrganisationSettings.for_request(request)
-            contact = organisation.contact_email or settings.DEFAULT_FROM_EMAIL
+            contact = organisation.accessibility_contact_email or settings.DEFAULT_FROM_EMAIL
             send_request(
                 format_request, contact, organisation.organisation_name, request.build_absolute_uri(document.url)
             )

@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.template.response import TemplateResponse
 
 from portal.pagination import paginate
@@ -12,14 +11,13 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     """Site search: pages, the files attached to publications and people, ranked together and
-    narrowed by ?type= and ?portfolio=. An unknown filter value is "not found", as on the listings.
+    narrowed by ?type= and ?portfolio=. An unknown filter value is left out, with a message, as on the listings.
 
     A search with no words says so. One that finds nothing tries the closest spelling the site
     knows (search/lexicon.py): "Did you mean fraud?", with the results for it."""
     query = clean_query(request.GET.get("q", ""))
     filters = SearchFilterForm(request.GET)
-    if not filters.is_valid():
-        raise Http404("No such type or portfolio")
+    filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
     context = {"query": query, "filters": filters, "max_query_length": MAX_QUERY_LENGTH}
     if "q" in request.GET and not search_terms(query):
         context["empty_search"] = True

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portfolios",
     "news",
     "publications",
+    "accessibility",
     "search",
     "demo",
     "editorial",

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from portfolios.models import Person
+from portfolios.models import Person, PortfolioLead
 from publications.models import PolicyDocument
 
 AREA = "/police-capabilities-and-serious-organised-crime/"
@@ -57,11 +57,13 @@ def test_the_policy_area_has_its_introduction_priorities_and_portfolio_leads(cli
     assert text.count("APCC contact Alex Campbell Senior Policy Manager") == 3
 
 
-def test_the_soc_portfolio_keeps_its_former_joint_lead_on_record(client, demo):
+def test_the_soc_portfolio_states_no_tenure_the_seed_does_not_give(client, demo):
     text = page_text(client, AREA + "serious-organised-crime/")
 
     assert "Leading our work to tackle serious organised crime" in text
-    assert "Former Joint Lead Donna Jones" in text
+    assert "Former" not in text and "Until" not in text
+    assert not PortfolioLead.objects.filter(person__slug="donna-jones").exists()
+    assert "Joint Lead Alison Hernandez" in text and "Joint Lead Kate Green" in text
     assert "Joint APCC leads have responded to a new Government Strategy" in text
     assert "Donna Jones, APCC Joint Lead for Serious Organised Crime" in text  # her 2022 video
     assert "Strategic Policing Requirement guidance" in text
@@ -96,18 +98,37 @@ def test_the_news_index_holds_six_items_and_three_videos_in_the_seeds_order(clie
         "Donna Jones, APCC Joint Lead for Serious Organised Crime",
         "James Thomson, APCC Deputy Lead for Economic & Cyber Crime (including fraud)",
     ]
-    dates = [time["datetime"] for time in soup.select(".card__kicker time")][6:]
-    assert dates == ["2022-11-14", "2022-05-26", "2021-09-16"]
+    dates = [time["datetime"] for time in soup.select(".card__kicker time")]
+    assert dates[6:] == ["2022-11-14", "2022-05-26", "2021-09-16"]
+    assert dates[:6] == sorted(dates[:6], reverse=True), "the news in the seed's order, newest first"
+    assert len(set(dates[:6])) == 6 and all(date < "2024" for date in dates[:6]), "distinct and clearly past"
 
 
-def test_the_publications_show_file_names_and_sizes_read_from_the_files(client, demo):
+def test_the_site_notice_says_the_demos_dates_and_contacts_are_illustrative(client, demo):
+    for url in ("/", "/news/", "/media-enquiries/"):
+        banner = BeautifulSoup(client.get(url).content, "html.parser").select_one(".notification-banner")
+        assert "dates of the news items and publications" in banner.get_text()
+        assert "are illustrative" in banner.get_text()
+    media = page_text(client, "/media-enquiries/")
+    assert "Email press-office@example.org" in media
+
+
+def test_the_publications_are_dated_in_the_seeds_order_in_the_past(client, demo):
+    soup = BeautifulSoup(client.get("/resources-and-publications/").content, "html.parser")
+    titles = [h.get_text(strip=True) for h in soup.select(".card__title")]
+    assert titles == ["Strategic Policing Requirement guidance", "Forensics Capability Network explainer"]
+    dates = [time["datetime"] for time in soup.select(".card time")]
+    assert dates == ["2023-03-01", "2021-03-01"]
+
+
+def test_the_publications_show_file_titles_formats_sizes_and_pages_or_slides_read_from_the_files(client, demo):
     spr = page_text(client, "/resources-and-publications/strategic-policing-requirement-guidance/")
     fcn = page_text(client, "/resources-and-publications/forensics-capability-network-explainer/")
 
-    assert "apcc-spr-guidance.pdf PDF, 0.86 MB" in spr
+    assert "Strategic Policing Requirement guidance (PDF) PDF, 0.86 MB, 2 pages" in spr
     assert "understanding & adhering to the statutory requirements of the Strategic Policing Requirements" in spr
-    assert "tf-fcn-explainer-for-apcc-final.pdf PDF, 0.30 MB" in fcn
-    assert "tf-fcn-explainer-for-apcc-final.pptx PowerPoint, 1.48 MB" in fcn
+    assert "Forensics Capability Network explainer (PDF) PDF, 0.30 MB, 2 pages" in fcn
+    assert "Forensics Capability Network explainer (PPTX) PowerPoint, 1.48 MB, 3 slides" in fcn
     for document in PolicyDocument.objects.all():
         with document.file.open("rb") as file:
             start = file.read(4)
@@ -159,3 +180,22 @@ def test_the_demo_files_are_checked_like_any_upload_and_show_every_kind_of_resul
     assert "This file may not be suitable for users of assistive technology" in fcn
     spr = page_text(client, "/resources-and-publications/strategic-policing-requirement-guidance/")
     assert "This file may not be suitable" not in spr
+
+
+def test_the_accessibility_statement_lists_the_videos_and_files_that_are_not_accessible(client, demo):
+    soup = BeautifulSoup(client.get("/accessibility-statement/").content, "html.parser")
+    footer = soup.find("footer")
+    assert footer.find("a", string="Accessibility statement")["href"] == "/accessibility-statement/"
+    videos = [item.a.get_text() for item in soup.find(id="videos-heading").find_next("ul").find_all("li")]
+    assert videos == [
+        "Mark Shelford, APCC Lead for Economic & Cyber Crime and PCC for Avon & Somerset",
+        "Donna Jones, APCC Joint Lead for Serious Organised Crime",
+        "James Thomson, APCC Deputy Lead for Economic & Cyber Crime (including fraud)",
+    ]
+    files = [item.a.get_text() for item in soup.find(id="documents-heading").find_next("ul").find_all("li")]
+    assert files == [
+        "Forensics Capability Network explainer (PDF)",
+        "Forensics Capability Network explainer (PPTX)",
+    ], "the members-only annex is not named on a public page"
+    assert "partially compliant" in soup.select_one(".statement__compliance").get_text()
+    assert soup.find(id="preparation-heading").find_next("time")

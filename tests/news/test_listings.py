@@ -106,18 +106,60 @@ def test_a_long_listing_links_to_the_first_last_and_nearby_pages_only(rf, curren
 
 
 @pytest.mark.parametrize(
-    "query", ["portfolio=no-such-portfolio", "type=press-release", "year=abc", "year=1850", "year=2024%00"]
+    ("query", "message"),
+    [
+        ("portfolio=nonsense", "There is no portfolio “nonsense” to filter by"),
+        ("type=press-release", "There is no type “press-release” to filter by"),
+        ("year=abc", "There is no year “abc” to filter by"),
+        ("year=1850", "There is no year “1850” to filter by"),
+        ("year=2024%00", "There is no year “2024” to filter by"),
+    ],
 )
-def test_news_answers_an_unknown_filter_value_with_not_found(client, news, query):
+def test_an_unknown_filter_value_in_a_bookmarked_news_address_shows_the_list_with_a_message(
+    client, news, query, message
+):
     response = client.get(f"/news/?{query}")
 
-    assert response.status_code == 404
-    assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == "Page not found"
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".filter-notice").get_text(" ", strip=True) == (
+        f"{message}, so it is left out: the list shows everything."
+    )
+    assert titles(response) == ["Joint news", "Fraud blog", "Forensics statement", "Fraud video"]
+    assert soup.h1.get_text(strip=True) == news.title
+
+
+def test_an_unknown_value_beside_a_known_one_keeps_the_known_filter(client, news):
+    soup = BeautifulSoup(client.get("/news/?portfolio=fraud&year=abc").content, "html.parser")
+    assert "the list shows what matches the other filters" in soup.select_one(".filter-notice").get_text()
+    assert [h.get_text(strip=True) for h in soup.select(".card__title")] == ["Joint news", "Fraud blog", "Fraud video"]
 
 
 @pytest.mark.parametrize("query", ["portfolio=no-such-portfolio", "type=press-release", "format=exe", "format=%00"])
-def test_publications_answer_an_unknown_filter_value_with_not_found(client, publication_index, query):
-    assert client.get(f"{publication_index.url}?{query}").status_code == 404
+def test_an_unknown_filter_value_in_a_publications_address_shows_the_list_with_a_message(
+    client, publication_index, query
+):
+    PublicationPageFactory(parent=publication_index, title="SPR guidance")
+    response = client.get(f"{publication_index.url}?{query}")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "so it is left out" in soup.select_one(".filter-notice").get_text()
+    assert "\x00" not in response.content.decode()
+    assert titles(response) == ["SPR guidance"]
+
+
+def test_a_filtered_news_listing_says_in_its_title_and_heading_what_it_is_filtered_by(client, news):
+    soup = BeautifulSoup(client.get("/news/?portfolio=fraud&type=blog&year=2024").content, "html.parser")
+    assert soup.h1.get_text(strip=True) == f"{news.title}: Fraud & Cyber-Crime, Blog, 2024"
+    assert soup.title.get_text().startswith(f"{news.title}: Fraud & Cyber-Crime, Blog, 2024 | ")
+    unfiltered = BeautifulSoup(client.get("/news/").content, "html.parser")
+    assert unfiltered.h1.get_text(strip=True) == news.title
+
+
+def test_the_news_type_filter_offers_only_the_types_that_have_items(client, news):
+    soup = BeautifulSoup(client.get("/news/").content, "html.parser")
+    options = [option.get_text() for option in soup.select("select[name=type] option")]
+    assert options == ["All types", "News", "Statement", "Blog", "Video"]
 
 
 @pytest.mark.parametrize(("page", "expected_first"), [("abc", "Item 11"), ("-1", "Item 11"), ("99999", "Item 01")])
@@ -159,6 +201,13 @@ def test_publications_filter_by_portfolio_type_and_format(client, publication_in
     assert titles(client.get(f"{url}?format=pdf&portfolio=forensics")) == []
     empty = BeautifulSoup(client.get(f"{url}?format=pdf&portfolio=forensics").content, "html.parser")
     assert "Nothing matches these filters." in empty.get_text()
+    assert empty.h1.get_text(strip=True) == f"{publication_index.title}: Forensics, PDF"
+
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    formats = [option.get_text() for option in soup.select("select[name=format] option")]
+    assert formats == ["All formats", "PDF", "PowerPoint"], "only the formats that have publications"
+    types = [option.get_text() for option in soup.select("select[name=type] option")]
+    assert types == ["All types", "Guidance", "Explainer"], "only the types that have publications"
 
 
 def test_an_item_live_before_it_is_published_is_listed_under_todays_date_at_once(client, news_index):

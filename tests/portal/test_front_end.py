@@ -48,19 +48,15 @@ def test_a_video_page_loads_nothing_from_the_host_until_the_visitor_presses_play
     assert soup.find(id="transcript-heading").find_next("p").get_text() == "Good morning, everyone."
 
 
-def test_a_publication_offers_an_accessible_format_by_email(client, home, publication_index):
-    organisation = OrganisationSettings.for_site(home.get_site())
-    organisation.contact_email = "enquiries@example.org"
-    organisation.save()
+def test_a_publication_offers_another_format_through_the_request_form(client, home, publication_index):
+    document = PolicyDocumentFactory()
     publication = PublicationPageFactory(
-        parent=publication_index,
-        title="SPR guidance",
-        attachments=[PublicationAttachment(document=PolicyDocumentFactory())],
+        parent=publication_index, title="SPR guidance", attachments=[PublicationAttachment(document=document)]
     )
 
     link = soup_of(client.get(publication.url)).select_one(".accessible-format a")
 
-    assert link["href"] == "mailto:enquiries@example.org?subject=Accessible%20format%20request%3A%20SPR%20guidance"
+    assert link["href"] == f"/accessible-formats/{document.pk}/"
     assert link.get_text(" ", strip=True) == "request an accessible format of SPR guidance"
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from demo.files import make_pptx
 from news.models import NewsArticlePage, VideoPage
 from portal.models import HomePage, StandardPage
 from portfolios.models import PolicyAreaPage, PortfolioLead, PortfolioPage
@@ -209,9 +210,10 @@ def test_video_page_shows_speaker_date_and_description_without_loading_the_host(
     assert not soup.find("iframe"), "no third-party request before the visitor asks to play"
 
 
-def test_publication_page_lists_each_format_with_name_format_size_and_page_count(client, publication_index):
-    pdf = PolicyDocumentFactory(file_name="fcn-explainer.pdf", size=300_000)
-    pptx = PolicyDocumentFactory(file_name="fcn-explainer.pptx", data=b"PK\x03\x04" + b"\0" * 2048, title="Slides")
+def test_publication_page_names_each_file_by_its_title_then_format_size_and_pages_or_slides(client, publication_index):
+    pdf = PolicyDocumentFactory(title="FCN explainer (PDF)", file_name="fcn-explainer.pdf", size=300_000)
+    slides = make_pptx("FCN explainer", ["The network."], 20_000, "s")
+    pptx = PolicyDocumentFactory(title="FCN explainer (PowerPoint)", file_name="fcn-explainer.pptx", data=slides)
     publication = PublicationPageFactory(
         parent=publication_index,
         attachments=[PublicationAttachment(document=pdf), PublicationAttachment(document=pptx)],
@@ -222,11 +224,13 @@ def test_publication_page_lists_each_format_with_name_format_size_and_page_count
     response, soup = visit(client, publication)
 
     assert response.status_code == 200
-    files = [text_of(item) for item in soup.select(".attachment-list > li")]
-    assert len(files) == 2
+    links = soup.select(".attachment-list > li .attachment__link a")
+    assert [link.get_text() for link in links] == ["FCN explainer (PDF)", "FCN explainer (PowerPoint)"]
+    assert [link["download"] for link in links] == ["fcn-explainer.pdf", "fcn-explainer.pptx"]
+    metas = [text_of(meta) for meta in soup.select(".attachment-list > li .attachment__meta")]
     size = f"{pdf.file.size / 1024 / 1024:.2f} MB"
-    assert f"fcn-explainer.pdf PDF, {size}, 2 pages" in files[0]
-    assert "fcn-explainer.pptx PowerPoint, 2 KB" in files[1]
+    assert metas == [f"PDF, {size}, 2 pages", f"PowerPoint, {pptx.human_size}, 3 slides"]
+    assert "fcn-explainer.pptx" not in text_of(soup), "a file name is read out character by character"
     assert soup.select(".dates dd")[1].get_text() == "1 February 2025: Corrected the contacts"
 
 

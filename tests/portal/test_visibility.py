@@ -25,6 +25,7 @@ from wagtail.models import Collection, Page, PageViewRestriction, get_page_model
 from demo.builders import add_page
 from portal.models import OrganisationSettings
 from publications.models import PublicationAttachment
+from tests.accessibility.factories import AccessibilityStatementPageFactory
 from tests.helpers import user_in
 from tests.news.factories import NewsArticlePageFactory
 from tests.portfolios.factories import PersonFactory
@@ -77,6 +78,7 @@ def restrict_to_members(page):
 def world(news_index, publication_index, portfolio, policy_area):
     """Public content beside each kind of hidden content, all filed under one portfolio and quoting one person."""
     OrganisationSettings.for_site(news_index.get_site())
+    statement = AccessibilityStatementPageFactory(parent=news_index.get_parent())  # names public files that fail
     person = PersonFactory(name="Quentin Quoted", slug="quentin-quoted", live=True)
     person.save_revision().publish()
     members_collection = Collection.objects.get(name="Members only")
@@ -121,6 +123,7 @@ def world(news_index, publication_index, portfolio, policy_area):
         "person": person,
         "portfolio": portfolio,
         "policy area": policy_area,
+        "accessibility statement": statement,
     }
 
 
@@ -134,6 +137,7 @@ def surfaces(world):
         ("news index by type", "/news/?type=news", True),
         ("publications index", "/resources-and-publications/", True),
         ("policy area hub", world["policy area"].url, True),
+        ("accessibility statement", world["accessibility statement"].url, True),
         ("portfolio hub", portfolio.url, True),
         ("person page", f"/people/{world['person'].slug}/", True),
         ("RSS feed", "/news/feed/rss/", True),

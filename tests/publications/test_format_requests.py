@@ -13,12 +13,14 @@ from tests.helpers import soup_of, text_of, user_in
 from tests.publications.factories import PolicyDocumentFactory, PublicationPageFactory
 
 CONTACT = "accessibility@apcc.example"
+GENERAL = "enquiries@apcc.example"
 
 
 @pytest.fixture
 def published_file(publication_index):
     organisation = OrganisationSettings.for_site(publication_index.get_site())
-    organisation.contact_email = CONTACT
+    organisation.contact_email = GENERAL
+    organisation.accessibility_email = CONTACT
     organisation.save()
     document = PolicyDocumentFactory(title="SPR guidance (PDF)", file_name="spr.pdf")
     PublicationPageFactory(parent=publication_index, attachments=[PublicationAttachment(document=document)])
@@ -49,6 +51,14 @@ def test_a_request_reaches_the_accessibility_contact_with_a_reference_and_is_ack
     assert reference in to_contact.subject and "SPR guidance (PDF)" in to_contact.subject
     assert "Large print" in to_contact.body and "Pages 3 to 5 first" in to_contact.body
     assert acknowledgement.to == ["pcc-office@example.org"] and reference in acknowledgement.body
+
+
+def test_with_no_accessibility_contact_a_request_goes_to_the_organisations_address(client, published_file):
+    organisation = OrganisationSettings.objects.get()
+    organisation.accessibility_email = ""
+    organisation.save()
+    ask(client, published_file, format_wanted="braille")
+    assert mail.outbox[0].to == [GENERAL]
 
 
 @pytest.mark.parametrize(

@@ -82,11 +82,13 @@ def test_the_query_is_cut_to_200_characters_and_loses_its_nul_bytes(client, home
 @pytest.mark.parametrize(
     "query_string", ["type=press-release", "type=%00", "portfolio=no-such-portfolio", "portfolio=%00", "type=News"]
 )
-def test_an_unknown_type_or_portfolio_is_not_found(client, portfolio, query_string):
+def test_an_unknown_type_or_portfolio_is_left_out_with_a_message(client, portfolio, query_string):
     response = client.get(f"/search/?q=crime&{query_string}")
 
-    assert response.status_code == 404
-    assert soup_of(response).h1.get_text(strip=True) == "Page not found"
+    assert response.status_code == 200
+    soup = soup_of(response)
+    assert "so it is left out" in soup.select_one(".filter-notice").get_text()
+    assert soup.h1.get_text(strip=True) == "Search"
 
 
 # What is found, how it is ranked and shown ----------------------------------------------

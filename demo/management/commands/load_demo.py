@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
+from accessibility.models import AccessibilityStatementPage
 from demo import builders
 from demo import content as seed
 from editorial import setup as editorial_setup
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             self.publications(publications_index, portfolios)
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
-            accessibility_page = self.standard_page(home, seed.ACCESSIBILITY_STATEMENT, in_menu=False)
+            accessibility_page = self.accessibility_statement(home)
             self.organisation_settings(home, media_page, accessibility_page)
             self.search_synonyms()
         self.admin_user(options["admin_username"], options["admin_password"])
@@ -111,6 +112,14 @@ class Command(BaseCommand):
         )
         return self.publish_child(home, page, "page")
 
+    def accessibility_statement(self, home):
+        content = seed.ACCESSIBILITY_STATEMENT
+        page = self.existing_child(home, AccessibilityStatementPage, content["slug"])
+        if page:
+            return page
+        fields = {**content, "body": json.dumps(content["body"])}
+        return self.publish_child(home, AccessibilityStatementPage(**fields), "accessibility statement")
+
     def policy_area(self, home):
         content = seed.POLICY_AREA
         page = self.existing_child(home, PolicyAreaPage, content["slug"])
@@ -151,6 +160,7 @@ class Command(BaseCommand):
                 title=content["title"],
                 slug=content["slug"],
                 news_type=content["news_type"],
+                date=content["date"],
                 summary=content["summary"],
                 body=json.dumps(body),
             )
@@ -192,6 +202,7 @@ class Command(BaseCommand):
             slug=content["slug"],
             publication_type=content["publication_type"],
             summary=content["summary"],
+            published_on=content["published_on"],
         )
         page.portfolios = [portfolios[slug] for slug in content["portfolios"]]
         page.attachments = [
