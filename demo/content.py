@@ -41,6 +41,8 @@ PEOPLE = [
 POLICY_AREA = {
     "title": "Developing Police Capabilities & Tackling Serious Organised Crime",
     "slug": "police-capabilities-and-serious-organised-crime",
+    # Not in the source: a short name for the main navigation, so that it keeps to one row.
+    "nav_label": "Police capabilities & organised crime",
     "introduction": (
         "<p>Never have we needed more to work with partners, both in and outside of policing, to join up services "
         "and to tackle the rise of serious and organised crime (SOC), which operates transnationally and "

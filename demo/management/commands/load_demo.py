@@ -122,6 +122,7 @@ class Command(BaseCommand):
             introduction=content["introduction"],
             body=json.dumps(content["body"]),
             portfolios_introduction=content["portfolios_introduction"],
+            nav_label=content["nav_label"],
             show_in_menus=True,
         )
         return self.publish_child(home, page, "policy area")
