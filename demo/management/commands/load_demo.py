@@ -51,7 +51,8 @@ class Command(BaseCommand):
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
             accessibility_page = self.standard_page(home, seed.ACCESSIBILITY_STATEMENT, in_menu=False)
-            self.organisation_settings(home, media_page, accessibility_page)
+            privacy_page = self.standard_page(home, seed.PRIVACY, in_menu=False)
+            self.organisation_settings(home, media_page, accessibility_page, privacy_page)
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo site ready: {self.created} items created."))
@@ -236,7 +237,7 @@ class Command(BaseCommand):
         self.step(f"file: {file_name}")
         return document
 
-    def organisation_settings(self, home, media_page, accessibility_page):
+    def organisation_settings(self, home, media_page, accessibility_page, privacy_page):
         site = Site.objects.get(root_page=home)
         organisation = OrganisationSettings.for_site(site)
         if organisation.media_enquiries_page_id:
@@ -245,6 +246,7 @@ class Command(BaseCommand):
             setattr(organisation, field, value)
         organisation.media_enquiries_page = media_page
         organisation.accessibility_statement_page = accessibility_page
+        organisation.privacy_page = privacy_page
         organisation.save()
         self.step("organisation settings")
 
