@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
-from demo import builders
+from demo import builders, privacy
 from demo import content as seed
 from editorial import setup as editorial_setup
 from news.models import NewsArticlePage, NewsIndexPage, VideoPage
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
             accessibility_page = self.standard_page(home, seed.ACCESSIBILITY_STATEMENT, in_menu=False)
-            privacy_page = self.standard_page(home, seed.PRIVACY, in_menu=False)
+            privacy_page = self.standard_page(home, privacy.PRIVACY, in_menu=False)
             self.organisation_settings(home, media_page, accessibility_page, privacy_page)
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
