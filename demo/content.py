@@ -66,6 +66,8 @@ POLICY_AREA = {
                 ],
             },
         },
+        # Not in the source, which runs on without one: a heading, so the block is a section of its own.
+        {"type": "heading", "value": "Modern slavery"},
         {
             "type": "paragraph",
             "value": "<p>The APCC Modern Slavery work sits jointly between the SOC and Victims Portfolios and works "
@@ -76,6 +78,7 @@ POLICY_AREA = {
             "type": "priorities",
             "value": {
                 "introduction": "Our priorities are:",
+                "heading_level": "h3",  # under "Modern slavery"
                 "priorities": [
                     "To bring PCCs and other key strategic stakeholders together to work to improve how we combat "
                     "human trafficking and modern slavery in all its forms.",

@@ -230,7 +230,7 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
-    hub_id, hub_order = "publications", 3
+    hub_id, hub_order, hub_featured = "publications", 3, True
     hub_heading, hub_more_label = "Resources and publications", "More resources and publications"
 
     def get_kind_label(self):
