@@ -233,6 +233,21 @@ class PolicyAreaPage(BasePage):
         portfolios = visibility.visible_pages(request, PortfolioPage.objects.child_of(self))
         return portfolios.prefetch_related(*people_prefetches())
 
+    def home_section(self, request, count):
+        """On the home page: the area's portfolios, each with its summary and current leads (public only:
+        the home page is the same for everyone)."""
+        portfolios = list(self.portfolios(None))
+        if not portfolios:
+            return None
+        return {
+            "id": f"area-{self.pk}",
+            "heading": self.title,
+            "template": "components/home_policy_area.html",
+            "portfolios": portfolios,
+            "more_url": self.url,
+            "more_label": "Priorities, portfolio leads and latest work",
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         portfolios = list(self.portfolios(request))

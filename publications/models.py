@@ -1,4 +1,5 @@
 import os
+from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import F
@@ -139,6 +140,21 @@ class PublicationIndexPage(BasePage):
     @property
     def listing_summary(self):
         return self.introduction or super().listing_summary
+
+    def home_section(self, request, count):
+        """On the home page: the newest public guidance, what PCC offices come to the site for."""
+        guidance = PublicationPage.objects.child_of(self).of_type(PublicationType.GUIDANCE)
+        items = list(visibility.visible_pages(None, guidance).in_listing_order()[:count])
+        if not items:
+            return None
+        query = urlencode({"type": PublicationType.GUIDANCE})
+        return {
+            "id": "guidance",
+            "heading": "Guidance",
+            "items": items,
+            "more_url": f"{self.url}?{query}",
+            "more_label": "All guidance",
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
