@@ -152,6 +152,14 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
         help_text="Linked from every page's footer, as the law asks of a public-sector site.",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy and cookies page: linked from every page's footer and from each video's player.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -173,7 +181,7 @@ class OrganisationSettings(BaseSiteSetting):
             [FieldPanel("accessibility_email"), FieldPanel("accessibility_phone")],
             heading="Accessibility contact",
         ),
-        MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
+        MultiFieldPanel([FieldPanel("accessibility_statement_page"), FieldPanel("privacy_page")], heading="Footer"),
         MultiFieldPanel([FieldPanel("share_image"), FieldPanel("logo")], heading="Sharing and search engines"),
         FieldPanel("site_notice"),
     ]

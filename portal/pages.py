@@ -6,13 +6,16 @@ A page type says what it is (`kind_label`), how it is shown in a list (`card_tem
 of a particular page type.
 """
 
+from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from portal import base_url, visibility
 
 DESCRIPTION_LENGTH = 160
+NAV_LABEL_LENGTH = 40
 
 
 def plain_text(value):
@@ -23,6 +26,16 @@ def plain_text(value):
 class BasePage(Page):
     kind_label = "Page"
     card_template = "components/card.html"
+
+    nav_label = models.CharField(
+        "navigation label",
+        max_length=NAV_LABEL_LENGTH,
+        blank=True,
+        help_text="A short name for the site's main navigation and breadcrumbs when the title is long, "
+        "e.g. “Police capabilities & organised crime”. Leave empty to use the title.",
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("nav_label")]
 
     class Meta:
         abstract = True
@@ -35,6 +48,11 @@ class BasePage(Page):
             return parts
         site_id, _root_url, page_path = parts
         return site_id, base_url.root(), page_path
+
+    @property
+    def menu_label(self):
+        """What menus and breadcrumbs call this page: its navigation label, else its title."""
+        return self.nav_label or self.title
 
     def get_view_restrictions(self):
         """Wagtail's, in one query instead of two, read once per page object: it is asked on every page

@@ -20,6 +20,8 @@ class FiledUnderPortfolios(models.Model):
     - `hub_id`, `hub_heading` and `hub_more_label`: the hub section's id, heading and link to the listing;
     - `hub_listing_query`: what the link adds to the listing's address besides `?portfolio=`;
     - `hub_order`: where its section comes among the others;
+    - `hub_featured`: True for what the people a hub serves come for first (guidance for PCC offices):
+      the policy area page shows its section straight after the priorities, not at the end;
 
     and its manager's querysets have `in_listing_order()`, newest first; its parent page type, the
     listing the "more" link goes to, is where it lives.
@@ -46,6 +48,7 @@ class FiledUnderPortfolios(models.Model):
     hub_more_label = ""
     hub_listing_query = {}
     hub_order = 0
+    hub_featured = False
 
     class Meta:
         abstract = True

@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
 from accessibility.models import AccessibilityStatementPage
-from demo import builders
+from demo import builders, privacy
 from demo import content as seed
 from editorial import setup as editorial_setup
 from news.models import NewsArticlePage, NewsIndexPage, VideoPage
@@ -52,7 +52,8 @@ class Command(BaseCommand):
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
             accessibility_page = self.accessibility_statement(home)
-            self.organisation_settings(home, media_page, accessibility_page)
+            privacy_page = self.standard_page(home, privacy.PRIVACY, in_menu=False)
+            self.organisation_settings(home, media_page, accessibility_page, privacy_page)
             self.search_synonyms()
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
@@ -131,6 +132,7 @@ class Command(BaseCommand):
             introduction=content["introduction"],
             body=json.dumps(content["body"]),
             portfolios_introduction=content["portfolios_introduction"],
+            nav_label=content["nav_label"],
             show_in_menus=True,
         )
         return self.publish_child(home, page, "policy area")
@@ -246,7 +248,7 @@ class Command(BaseCommand):
         self.step(f"file: {file_name}")
         return document
 
-    def organisation_settings(self, home, media_page, accessibility_page):
+    def organisation_settings(self, home, media_page, accessibility_page, privacy_page):
         site = Site.objects.get(root_page=home)
         organisation = OrganisationSettings.for_site(site)
         if organisation.media_enquiries_page_id:
@@ -255,6 +257,7 @@ class Command(BaseCommand):
             setattr(organisation, field, value)
         organisation.media_enquiries_page = media_page
         organisation.accessibility_statement_page = accessibility_page
+        organisation.privacy_page = privacy_page
         organisation.save()
         self.step("organisation settings")
 
