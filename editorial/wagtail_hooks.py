@@ -1,5 +1,7 @@
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -78,3 +80,11 @@ def only_publishers_bulk_delete_pages(request, action_type, objects, action_clas
     ]
     if refused:
         return _refuse_deletion(request, refused)
+
+
+# The page editor: the title's running count (see portal.page_forms) -------------------------------
+
+
+@hooks.register("insert_editor_js")
+def title_counter_js():
+    return format_html('<script src="{}" defer></script>', static("editorial/title-counter.js"))

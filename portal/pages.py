@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from portal import visibility
+from portal.page_forms import PortalPageForm
 
 DESCRIPTION_LENGTH = 160
 
@@ -23,6 +24,7 @@ def plain_text(value):
 class BasePage(Page):
     kind_label = "Page"
     card_template = "components/card.html"
+    base_form_class = PortalPageForm  # the schedule and title rules of every page's admin form
 
     class Meta:
         abstract = True
