@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -16,7 +17,7 @@ from news.blocks import NewsBodyBlock
 from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
 from news.filters import NewsFilterForm
-from news.video_hosts import embed_url, host_name
+from news.video_hosts import embed_url, host_name, validate_video_url
 from portal import navigation, visibility
 from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
@@ -308,6 +309,14 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         help_text="The YouTube or Vimeo address. Nothing is loaded from it until a visitor presses play.",
     )
     transcript = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    def clean(self):
+        """Only a video the site can play (the admin, imports and scripts all save through here)."""
+        super().clean()
+        try:
+            validate_video_url(self.video_url)
+        except ValidationError as error:
+            raise ValidationError({"video_url": error}) from None
 
     objects = NewsItemManager()
 
