@@ -23,8 +23,9 @@ from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
 from portal.per_request import once_per_request
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
-from portfolios.models import PortfolioPage
+from portfolios.models import Person, PortfolioPage
 from portfolios.serializers import PersonSerializer
+from portfolios.widgets import PersonChooser
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -326,7 +327,10 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         index.FilterField("date"),
     ]
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("speaker", widget=PersonChooser(Person)), FieldPanel("speaker_role")],
+            heading="Video",
+        ),
         FieldPanel("description"),
         FieldPanel("video_url"),
         FieldPanel("transcript"),

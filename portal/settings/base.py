@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.chooser_start.PageChooserStartsAtHome",  # page-link choosers open at the home page
     # axes must come last.
     "axes.middleware.AxesMiddleware",
 ]
