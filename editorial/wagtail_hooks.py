@@ -9,6 +9,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from editorial import changes_requested
 from editorial.models import DocumentDownloadCount
 from editorial.reports import MostDownloadedFilesView
 from editorial.viewsets import PreviewLinkViewSet
@@ -88,3 +89,14 @@ def only_publishers_bulk_delete_pages(request, action_type, objects, action_clas
 @hooks.register("insert_editor_js")
 def title_counter_js():
     return format_html('<script src="{}" defer></script>', static("editorial/title-counter.js"))
+
+
+# "Request changes": the moderator's comment on the page and the dashboard ------------------------
+
+
+hooks.register("before_edit_page", changes_requested.show_on_edit_view)
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested_panel(request, panels):
+    panels.append(changes_requested.ChangesRequestedPanel())
