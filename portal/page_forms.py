@@ -31,6 +31,7 @@ PAST_GO_LIVE = (
     "This go-live time has already passed, so the page would go live at once. "
     "Give a time in the future, or clear the go-live date to publish now."
 )
+SLUG_ELSEWHERE = "The page's address could not be used: %(errors)s Change the title, or the slug on the Promote tab."
 TITLE_LIMIT = 255
 
 
@@ -68,6 +69,9 @@ class PortalPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if "slug" in self.errors:
+            # The slug is on the Promote tab: say so where the editor is (the form's top, and the title).
+            self.add_error(None, forms.ValidationError(SLUG_ELSEWHERE % {"errors": " ".join(self.errors["slug"])}))
         go_live_at = cleaned_data.get("go_live_at")
         if go_live_at and go_live_at <= timezone.now() and not self.is_live():
             self.add_error("go_live_at", forms.ValidationError(PAST_GO_LIVE))
