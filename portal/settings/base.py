@@ -260,6 +260,8 @@ PERMISSIONS_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Policy Portal"
+# `manage.py create_demo_users` (run by `make run`) refuses unless this is true: only in dev.py.
+DEMO_USERS_ALLOWED = False
 # Members (PCCs and their offices) sign in on the public site for restricted guidance.
 LOGIN_URL = "/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"

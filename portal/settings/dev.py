@@ -19,3 +19,6 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 
 # runserver serves static files from the apps' folders; `collectstatic` is for production.
 STATIC_ROOT = None
+
+# `make run` creates one demo sign-in per role on the first run (demo/management/commands/create_demo_users.py).
+DEMO_USERS_ALLOWED = True
