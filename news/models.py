@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -16,14 +17,15 @@ from news.blocks import NewsBodyBlock
 from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
 from news.filters import NewsFilterForm
-from news.video_hosts import embed_url, host_name
+from news.video_hosts import embed_url, host_name, validate_video_url
 from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
 from portal.per_request import once_per_request
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
-from portfolios.models import PortfolioPage
+from portfolios.models import Person, PortfolioPage
 from portfolios.serializers import PersonSerializer
+from portfolios.widgets import PersonChooser
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -341,6 +343,14 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         "and while it has no transcript, the accessibility statement lists it as not accessible.",
     )
 
+    def clean(self):
+        """Only a video the site can play (the admin, imports and scripts all save through here)."""
+        super().clean()
+        try:
+            validate_video_url(self.video_url)
+        except ValidationError as error:
+            raise ValidationError({"video_url": error}) from None
+
     objects = NewsItemManager()
 
     search_fields = BasePage.search_fields + [
@@ -349,7 +359,10 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         index.FilterField("date"),
     ]
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("speaker", widget=PersonChooser(Person)), FieldPanel("speaker_role")],
+            heading="Video",
+        ),
         FieldPanel("description"),
         FieldPanel("video_url"),
         FieldPanel("captioned"),

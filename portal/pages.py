@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from portal import base_url, visibility
+from portal.page_forms import PortalPageForm
 
 DESCRIPTION_LENGTH = 160
 NAV_LABEL_LENGTH = 40
@@ -26,6 +27,7 @@ def plain_text(value):
 class BasePage(Page):
     kind_label = "Page"
     card_template = "components/card.html"
+    base_form_class = PortalPageForm  # the schedule and title rules of every page's admin form
 
     nav_label = models.CharField(
         "navigation label",

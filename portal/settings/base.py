@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.chooser_start.PageChooserStartsAtHome",  # page-link choosers open at the home page
     # axes must come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -175,6 +176,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# British formats with the time zone shown, and the date formats people type (portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -272,6 +275,8 @@ PERMISSIONS_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Policy Portal"
+# `manage.py create_demo_users` (run by `make run`) refuses unless this is true: only in dev.py.
+DEMO_USERS_ALLOWED = False
 # Members (PCCs and their offices) sign in on the public site for restricted guidance.
 LOGIN_URL = "/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"

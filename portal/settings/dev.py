@@ -30,3 +30,6 @@ STATIC_ROOT = None
 SITE_BASE_URL = parse_base_url(os.environ.get("SITE_BASE_URL") or "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL
+
+# `make run` creates one demo sign-in per role on the first run (demo/management/commands/create_demo_users.py).
+DEMO_USERS_ALLOWED = True
