@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from portal.static_headers import security_headers
+
 from .env import env_bool, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -216,6 +218,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Static files are answered before the middleware (portal/wsgi.py): the headers above that a file
+# needs are added by whitenoise, once per file.
+WHITENOISE_ADD_HEADERS_FUNCTION = security_headers
 
 VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 # The public site runs no inline script. The Wagtail admin needs inline script and
