@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from portal.logging import current_request_id, request_id_from
 
 
@@ -28,5 +30,5 @@ class CrossOriginResourcePolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
         return response

@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
 from accessibility.models import AccessibilityStatementPage
-from demo import builders, privacy
+from demo import builders, planner, privacy
 from demo import content as seed
 from editorial import setup as editorial_setup
 from news.models import NewsArticlePage, NewsIndexPage, VideoPage
@@ -55,6 +55,8 @@ class Command(BaseCommand):
             privacy_page = self.standard_page(home, privacy.PRIVACY, in_menu=False)
             self.organisation_settings(home, media_page, accessibility_page, privacy_page)
             self.search_synonyms()
+        if self.created:
+            planner.analyze()  # a fresh database's first searches are planned from real row counts
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo site ready: {self.created} items created."))
