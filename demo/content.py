@@ -396,6 +396,5 @@ ORGANISATION = {
 }
 
 
-# Search synonyms the content does not spell out as "Long Name (ACRONYM)" (those are found in the
-# text by search/acronyms.py): the SPR guidance's own file is apcc-spr-guidance.pdf.
+# Search synonyms the content does not spell out as "Long Name (ACRONYM)" (search/acronyms.py finds those).
 SEARCH_SYNONYMS = [("SPR", "Strategic Policing Requirement")]
