@@ -53,6 +53,20 @@ def test_a_request_reaches_the_accessibility_contact_with_a_reference_and_is_ack
     assert acknowledgement.to == ["pcc-office@example.org"] and reference in acknowledgement.body
 
 
+def test_a_request_and_its_acknowledgement_arrive_over_smtp_through_the_mail_queue(
+    client, queued_mail, published_file, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the queue's tasks are enqueued on commit
+        assert ask(client, published_file, format_wanted="audio").status_code == 302
+    reference = AccessibleFormatRequest.objects.get().reference
+    to_contact, acknowledgement = sorted(queued_mail.wait_for(2), key=lambda message: message["To"] != CONTACT)
+    assert to_contact["To"] == CONTACT and to_contact["Reply-To"] == "pcc-office@example.org"
+    assert "SPR guidance (PDF)" in to_contact["Subject"] and reference in to_contact["Subject"]
+    assert "Audio" in to_contact.get_body(preferencelist=("plain",)).get_content()
+    assert acknowledgement["To"] == "pcc-office@example.org"
+    assert reference in acknowledgement.get_body(preferencelist=("plain",)).get_content()
+
+
 def test_with_no_accessibility_contact_a_request_goes_to_the_organisations_address(client, published_file):
     organisation = OrganisationSettings.objects.get()
     organisation.accessibility_email = ""
