@@ -7,6 +7,7 @@ afford. A hit costs one round trip to the shared cache and none to the database.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +15,11 @@ from django.http import HttpResponse
 
 from portal import content_version
 
+# Query parameters the site's pages read (pagination and the listings' filters): any other makes the
+# request uncached, since the cache cannot know what a view does with it. Tracking parameters
+# (utm_*, fbclid…) are read by no view and left out of the key, so they add no entry.
+PAGE_PARAMETERS = {"page", "portfolio", "type", "year", "format"}
+TRACKING_PREFIXES = ("utm", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_hs", "yclid")
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/search/", "/healthz", "/api/")
 
 
@@ -25,6 +31,7 @@ def is_cacheable_request(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "Authorization" not in request.headers
         and not request.path.startswith(UNCACHED_PREFIXES)
+        and all(name in PAGE_PARAMETERS or name.startswith(TRACKING_PREFIXES) for name in request.GET)
     )
 
 
@@ -78,5 +85,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        address = f"{request.get_host()}{request.get_full_path()}"
+        kept = sorted(
+            (name, value) for name, values in request.GET.lists() if name in PAGE_PARAMETERS for value in values
+        )
+        address = f"{request.get_host()}{request.path}?{urlencode(kept)}"
         return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"

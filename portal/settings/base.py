@@ -76,10 +76,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
     "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "portal.downloads.DocumentDownloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip (no CSRF-bearing page), then ETag/304 and Cache-Control on what the page cache returns.
+    "portal.http_caching.CompressionMiddleware",
+    "portal.http_caching.ConditionalGetMiddleware",
     # Above sessions and authentication, so that a page served from the cache skips them.
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

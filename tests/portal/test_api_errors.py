@@ -42,8 +42,11 @@ def test_a_bad_search_or_filter_is_a_400_with_a_json_message(client, content, en
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "documents"])
-def test_a_search_the_database_cannot_parse_is_a_400_not_a_500(client, content, endpoint):
-    assert_json_error(client.get(f"/api/v2/{endpoint}/?search=%22"), 400)
+def test_a_search_the_database_cannot_parse_is_a_json_answer_not_a_500(client, content, endpoint):
+    """A lone quote: SQLite's FTS5 refuses it (then a 400), PostgreSQL finds nothing (a 200)."""
+    response = client.get(f"/api/v2/{endpoint}/?search=%22")
+
+    assert response.status_code in (200, 400) and response["Content-Type"].startswith("application/json")
 
 
 def test_a_nul_in_html_path_is_a_400_not_a_database_error(client, content):
