@@ -5,6 +5,7 @@ recorded nothing and stored the comment again on each autosave. Now it completes
 arrives once the server is back.
 """
 
+import io
 import json
 import os
 import signal
@@ -15,6 +16,7 @@ import time
 import requests
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
+from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Comment, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
@@ -69,6 +71,8 @@ def request_changes_with_a_comment(article):
 def test_request_changes_with_a_comment_while_the_mail_server_is_down_completes_and_the_mail_arrives_later(
     mail_workers, smtp_server, django_user_model, news_index
 ):
+    # The roles and the News review workflow, as the migration makes them (a transactional test's flush took them).
+    call_command("setup_editorial", stdout=io.StringIO())
     news_editor = user(django_user_model, "writer", "News editors")
     moderator = user(django_user_model, "moderator", "Moderators")
     article = submitted_statement(Client(), news_editor, news_index)
