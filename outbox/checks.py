@@ -21,7 +21,8 @@ def mail_is_configured(app_configs, **kwargs):
         warnings.append(
             Warning(
                 "TASKS_BACKEND is 'immediate': every email is sent inside the request that causes it.",
-                hint="Use TASKS_BACKEND=database (workers: manage.py db_worker --backend mail) or rq.",
+                hint="Use TASKS_BACKEND=database (workers: manage.py db_worker --backend mail --queue-name mail) "
+                "or TASKS_BACKEND=rq; see the README.",
                 id="outbox.W002",
             )
         )

@@ -59,7 +59,7 @@ def is_permanent(error):
     return False
 
 
-@task(backend="mail")
+@task(backend="mail", queue_name="mail")
 def deliver(message_id):
     """Send queued message `message_id` once. Returns what happened, for the task's result."""
     with transaction.atomic():

@@ -4,8 +4,9 @@
   delivered over SMTP to `smtp_server`. Wrap the sending in `django_capture_on_commit_callbacks(execute=True)`
   when the test runs inside a transaction (the usual `db`), since tasks are enqueued on commit.
 - `mail_workers`: the real thing, on PostgreSQL with `transactional_db`: tasks go to the database queue
-  (django-tasks-db) and `mail_workers.start(n)` runs n `manage.py db_worker --backend mail` processes,
-  which read this test database and send to `smtp_server`; they are stopped after the test.
+  and `mail_workers.start(n)` runs n worker processes, which read this test database and send to
+  `smtp_server`; they are stopped after the test. Each test runs twice: with django-tasks-db's
+  `db_worker`, and with RQ's `rqworker` on Redis (TASKS_REDIS_URL, a database emptied first).
 """
 
 import os
@@ -15,14 +16,18 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 from django.db import connection
 
+from outbox.management.commands.serve_with_worker import RQ_JOB
 from outbox.models import OutboxMessage
 from tests.smtp_server import point_settings_at
 
 REPO = Path(__file__).resolve().parents[1]
 IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-DATABASE_QUEUE = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+IMMEDIATE_MAIL = {**IMMEDIATE, "QUEUES": ["mail"]}
+DATABASE_QUEUE = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]}
+RQ_QUEUE = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["mail"]}
 
 
 def queue_mail(settings, server, mail_backend):
@@ -34,12 +39,13 @@ def queue_mail(settings, server, mail_backend):
 
 @pytest.fixture
 def queued_mail(settings, smtp_server):
-    queue_mail(settings, smtp_server, IMMEDIATE)
+    queue_mail(settings, smtp_server, IMMEDIATE_MAIL)
     return smtp_server
 
 
 class MailWorkers:
-    def __init__(self, server, media_root):
+    def __init__(self, server, media_root, kind="database"):
+        self.kind = kind
         self.server = server
         self.media_root = media_root
         self.processes = []
@@ -50,7 +56,7 @@ class MailWorkers:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-            "TASKS_BACKEND": "database",
+            "TASKS_BACKEND": self.kind,
             "MEDIA_ROOT": str(self.media_root),
             **self.server.env(),
             **extra,
@@ -59,8 +65,13 @@ class MailWorkers:
     def start(self, count=1, **environment):
         """Starts `count` worker processes; `environment` adds variables (e.g. OUTBOX_RETRY_SECONDS="1")."""
         for n in range(count):
-            command = [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--interval", "0.2"]
-            command += ["--no-startup-delay", "--worker-id", f"test-worker-{len(self.processes) + n}"]
+            name = f"test-worker-{len(self.processes) + n}"
+            if self.kind == "rq":
+                command = [sys.executable, "manage.py", "rqworker", "mail", "--with-scheduler", "--name", name]
+                command += ["--job-class", RQ_JOB]
+            else:
+                command = [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--queue-name", "mail"]
+                command += ["--interval", "0.2", "--no-startup-delay", "--worker-id", name]
             self.processes.append(
                 subprocess.Popen(command, cwd=REPO, env=self.environment(**environment), stdout=subprocess.DEVNULL)
             )
@@ -93,11 +104,14 @@ class MailWorkers:
             time.sleep(0.2)
 
 
-@pytest.fixture
-def mail_workers(transactional_db, settings, smtp_server, media_root):
+@pytest.fixture(params=["database", "rq"])
+def mail_workers(request, transactional_db, settings, smtp_server, media_root):
+    """Worker processes of each kind in turn: django-tasks-db's db_worker, and RQ's rqworker on Redis."""
     if connection.vendor != "postgresql":
         pytest.skip("worker processes share the test database: PostgreSQL only (DATABASE_URL=postgres://...)")
-    queue_mail(settings, smtp_server, DATABASE_QUEUE)
-    workers = MailWorkers(smtp_server, media_root)
+    if request.param == "rq":
+        redis.Redis.from_url(settings.TASKS_REDIS_URL).flushdb()
+    queue_mail(settings, smtp_server, RQ_QUEUE if request.param == "rq" else DATABASE_QUEUE)
+    workers = MailWorkers(smtp_server, media_root, kind=request.param)
     yield workers
     workers.stop()

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "outbox",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
 ]
 
 MIDDLEWARE = [

@@ -29,13 +29,17 @@ OUTBOX_RETRY_SECONDS = int(env_str("OUTBOX_RETRY_SECONDS", "60"))
 OUTBOX_RETRY_MAX_SECONDS = int(env_str("OUTBOX_RETRY_MAX_SECONDS", "3600"))
 
 # Background tasks (Django's Tasks API, django-tasks). Wagtail's own tasks (search index, references)
-# stay on "default", run at once in the request as before. "mail" carries every email, chosen by
-# TASKS_BACKEND: "database" (django-tasks-db; workers: `manage.py db_worker --backend mail`, no
-# extra server), "rq" (RQ on Redis at TASKS_REDIS_URL; workers: `manage.py rqworker mail`), or
-# "immediate" (sent inside the request: for tests only).
+# stay on "default", run at once in the request as before. The "mail" backend carries every email
+# on its queue "mail", chosen by TASKS_BACKEND:
+# - "database" (django-tasks-db): no extra server; workers `manage.py db_worker --backend mail --queue-name mail`;
+# - "rq" (django-tasks-rq): RQ on Redis at TASKS_REDIS_URL; workers `manage.py rqworker mail --with-scheduler
+#   --job-class django_tasks_rq.backend.Job`;
+# - "immediate": sent inside the request (the tests' default; `check --deploy` warns).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+TASKS_REDIS_URL = env_str("TASKS_REDIS_URL", "redis://127.0.0.1:6379/2")
 TASKS_BACKENDS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend"},
     "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 if TASKS_BACKEND not in TASKS_BACKENDS:
@@ -44,5 +48,7 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {TASKS_BACKEND!r}")
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "mail": {**TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]},
+    "mail": {**TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["mail"]},
 }
+# django-rq's queues (read only with TASKS_BACKEND=rq; "django_rq" is in INSTALLED_APPS for its commands).
+RQ_QUEUES = {"mail": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 300}}

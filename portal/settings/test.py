@@ -10,6 +10,8 @@ os.environ.setdefault("REQUIRE_ADMIN_2FA", "false")
 # Mail is sent inside the request (Django's test runner swaps in its locmem backend anyway); the tests
 # of the queue itself (tests/outbox) choose the database backend and real worker processes.
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# The RQ workers of tests/outbox use a Redis database of their own, emptied by each test.
+os.environ.setdefault("TASKS_REDIS_URL", "redis://127.0.0.1:6379/13")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
 
 from portal.base_url import parse as parse_base_url  # noqa: E402

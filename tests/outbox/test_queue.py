@@ -2,13 +2,16 @@
 
 from datetime import timedelta
 
+import django_rq
 import pytest
+import redis
 from django.core.mail import BadHeaderError, EmailMessage, send_mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from outbox.models import OutboxMessage
 from outbox.tasks import retry_delay
+from tests.smtp_server import free_port
 
 
 def send(subject="Your page needs changes", to="editor@example.org", **kwargs):
@@ -109,3 +112,24 @@ def test_a_header_injection_is_refused_to_the_sender_as_django_refuses_it(db, qu
         send(subject="Hello\nBcc: victim@example.org")
 
     assert not OutboxMessage.objects.exists()
+
+
+def test_with_the_broker_down_the_email_is_kept_and_retry_mail_enqueues_it_once_the_broker_is_back(
+    db, queued_mail, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {**settings.TASKS, "mail": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["mail"]}}
+    settings.RQ_QUEUES = {"mail": {"URL": f"redis://127.0.0.1:{free_port()}/0"}}  # nothing listens there
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send() == 1  # no error for the sender
+
+    message = OutboxMessage.objects.get()
+    assert (message.status, message.attempts) == (OutboxMessage.Status.QUEUED, 0)
+
+    settings.RQ_QUEUES = {"mail": {"URL": settings.TASKS_REDIS_URL}}
+    redis.Redis.from_url(settings.TASKS_REDIS_URL).flushdb()
+    time_passes()
+    call_command("retry_mail")
+
+    queue = django_rq.get_queue("mail")
+    assert queue.count == 1
+    assert queue.jobs[0].args == (message.pk,)

@@ -8,12 +8,17 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+# django-tasks-rq's job class: with RQ 3 the worker must be told, or it cannot call the task.
+RQ_JOB = "django_tasks_rq.backend.Job"
+
 
 def worker_command():
     """The worker for the configured queue, or None when tasks run inside the request."""
     backend = settings.TASKS["mail"]["BACKEND"]
     if backend == "django_tasks_db.DatabaseBackend":
-        return [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--interval", "1", "--reload"]
+        return [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--queue-name", "mail"]
+    if backend == "django_tasks_rq.RQBackend":
+        return [sys.executable, "manage.py", "rqworker", "mail", "--with-scheduler", "--job-class", RQ_JOB]
     return None
 
 
