@@ -15,6 +15,7 @@ from wagtail.search import index
 from portal import navigation, visibility
 from portal.blocks import BaseStreamBlock
 from portal.pages import BasePage, plain_text
+from portal.per_request import once_per_request
 from portfolios.blocks import PolicyAreaBodyBlock
 from portfolios.contents import body_with_anchors, section_entries
 from portfolios.filing import filed_models
@@ -235,8 +236,17 @@ class PolicyAreaPage(BasePage):
 
     def home_section(self, request, count):
         """On the home page: the area's portfolios, each with its summary and current leads (public only:
-        the home page is the same for everyone)."""
-        portfolios = list(self.portfolios(None))
+        the home page is the same for everyone). Every area's are read at once, in three queries."""
+        parent_path = self.path[: -Page.steplen]
+
+        def portfolios_by_area():
+            found = {}
+            under = PortfolioPage.objects.filter(path__startswith=parent_path, depth=self.depth + 1)
+            for portfolio in visibility.visible_pages(None, under).prefetch_related(*people_prefetches()):
+                found.setdefault(portfolio.path[: -Page.steplen], []).append(portfolio)
+            return found
+
+        portfolios = once_per_request(request, f"home-portfolios-{parent_path}", portfolios_by_area).get(self.path)
         if not portfolios:
             return None
         return {

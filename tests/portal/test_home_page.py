@@ -2,6 +2,9 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from portal.models import OrganisationSettings
 from portfolios.models import PortfolioLead
 from tests.helpers import soup_of
@@ -58,3 +61,19 @@ def test_the_home_page_says_how_to_get_in_touch(client, home):
 
     assert section.find("a", href="/media-enquiries/")
     assert section.find("a", href="mailto:enquiries@example.org")
+
+
+def test_the_home_page_reads_every_policy_areas_portfolios_in_a_fixed_number_of_queries(client, home):
+    def queries_for_home():
+        client.get(home.url)
+        with CaptureQueriesContext(connection) as context:
+            client.get(home.url)
+        return len(context.captured_queries)
+
+    area = PolicyAreaPageFactory(parent=home, show_in_menus=True)
+    PortfolioPageFactory(parent=area)
+    few = queries_for_home()
+    for _ in range(4):
+        PortfolioPageFactory(parent=PolicyAreaPageFactory(parent=home, show_in_menus=True))
+
+    assert queries_for_home() == few
