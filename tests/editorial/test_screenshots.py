@@ -47,7 +47,15 @@ for rank, document in enumerate(PolicyDocument.objects.order_by("pk")[:6]):
             document=document, day=today - datetime.timedelta(days=back), defaults={"count": (6 - rank) * 3 + back % 5}
         )
 publication = PublicationPage.objects.order_by("pk").first()
-print(json.dumps({"statement": statement.pk, "publication": publication.pk}))
+from django.contrib.auth.models import Group, User
+from news.models import NewsIndexPage, VideoPage
+editor, _ = User.objects.get_or_create(username="news-editor")
+editor.set_password(PASSWORD)
+editor.save()
+editor.groups.set([Group.objects.get(name="News editors")])
+ids = {"statement": statement.pk, "publication": publication.pk, "news_index": NewsIndexPage.objects.get().pk}
+ids["video"] = VideoPage.objects.order_by("pk").first().pk
+print(json.dumps(ids))
 """
 
 
@@ -79,7 +87,7 @@ def editorial_site(tmp_path_factory):
         ["migrate", "--no-input"],
         ["load_demo", "--admin-password", ADMIN_PASSWORD],
         ["setup_editorial"],
-        ["shell", "-c", SETUP_DATA],
+        ["shell", "-c", SETUP_DATA.replace("PASSWORD", repr(ADMIN_PASSWORD))],
     ):
         done = subprocess.run(
             manage + command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
