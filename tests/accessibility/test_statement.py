@@ -71,6 +71,7 @@ def test_the_statement_gives_the_accessibility_contact_and_how_soon_it_replies(c
     assert feedback.find("a", href="mailto:access@example.org")
     assert feedback.find("a", href="tel:02079460001")
     assert "get back to you in 7 working days" in text_of(feedback)
+    assert not feedback.find("a", href="#documents-heading"), "no link to a list that is not there"
     reporting = soup.find(id="reporting-heading").parent
     assert reporting.find("a", href=lambda href: href and href.startswith("mailto:access@example.org?subject="))
     enforcement = soup.find(id="enforcement-heading").parent
