@@ -19,13 +19,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo $(if $(ADMIN_PASSWORD),--admin-password "$(ADMIN_PASSWORD)")
+	$(BIN)/python manage.py create_demo_users --admin-url "http://$(HOST):$(PORT)/admin/"
 	@echo ""
 	@echo "  The site:  http://$(HOST):$(PORT)/"
-	@echo "  The admin: http://$(HOST):$(PORT)/admin/"
-	@echo "    log in as 'admin' with the password you gave as: make run ADMIN_PASSWORD=..."
-	@echo "    (no admin login yet? stop the server and run that once)"
+	@echo "  The admin: http://$(HOST):$(PORT)/admin/  (sign in with a demo user above, printed on the first run)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py serve_with_worker $(HOST):$(PORT)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -75,7 +75,17 @@ def _error_page(r):
     return f"No static manifest: {r['status']}, the site's own page: {r['sites_own_page']}."
 
 
+def _publishing_without_redis(r):
+    return (
+        f"{r['clients']} clients for {r['seconds']} s through nginx, Redis stopped for {r['redis_stopped_seconds']} s "
+        f"in the middle, statements published in the admin ({r['published_through_the_admin']}) and by `add_child` + "
+        f"`publish` (exit codes {r['published_in_a_shell_exit_codes']}): {r['statuses']}, "
+        f"**{r['responses_5xx']} × 5xx**, p50/p95/max {r['p50_ms']}/{r['p95_ms']}/{r['max_ms']} ms."
+    )
+
+
 HEADLINES = {
+    "publishing_without_redis": _publishing_without_redis,
     "db_hang": _db_hang,
     "recycling": _recycling,
     "slowloris": _slowloris,

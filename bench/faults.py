@@ -24,13 +24,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
+import fault_publishing  # noqa: E402
 import fault_scenarios as scenarios  # noqa: E402
 from fault_summary import summary  # noqa: E402
 
 from tests.deploy.servers import Gunicorn, Nginx, free_port, production_environment, wait_for  # noqa: E402
 from tests.postgres_cluster import ThrowawayCluster  # noqa: E402
 
-SCENARIOS = ["db_hang", "recycling", "slowloris", "uploads", "password_reset", "lockout", "error_page"]
+SCENARIOS = [
+    "publishing_without_redis", "db_hang", "recycling", "slowloris",
+    "uploads", "password_reset", "lockout", "error_page",
+]  # fmt: skip
 ADMIN_PASSWORD = "bench-admin-password-1"
 
 
@@ -71,10 +75,7 @@ class Stack:
         self.cluster.start()
         subprocess.run(["createdb", "-h", "127.0.0.1", "-p", str(self.cluster.port), "-U", "postgres", "portal"],
                        check=True)  # fmt: skip
-        self.redis = subprocess.Popen(
-            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
+        self.start_redis()
         say("migrate, load_bulk (a minute or two)")
         self.manage("migrate", "--no-input", "-v0")
         self.manage("load_bulk", *self.args.load_bulk.split())
@@ -87,6 +88,12 @@ class Stack:
             cwd=REPO, env=self.environment(), check=True,
         )  # fmt: skip
         self.start_servers()
+
+    def start_redis(self):
+        self.redis = subprocess.Popen(
+            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
 
     def start_servers(self, *gunicorn_arguments):
         for server in self.servers:
@@ -145,7 +152,8 @@ def main():
         for name in args.scenarios or SCENARIOS:
             say(f"scenario: {name}")
             try:
-                results[name] = getattr(scenarios, name)(stack, args)
+                scenario = getattr(scenarios, name, None) or getattr(fault_publishing, name)
+                results[name] = scenario(stack, args)
             except Exception as error:  # noqa: BLE001 - record it and go on with the next scenario
                 results[name] = {"failed": f"{type(error).__name__}: {error}"}
             say(json.dumps(results[name], default=str)[:400])

@@ -189,15 +189,17 @@ def prepare(args):
 
 
 @contextmanager
-def server(args, cache_url=None):
-    """gunicorn with 2 sync workers on 127.0.0.1, stopped (its whole process group) on the way out."""
+def server(args, cache_url=None, app="portal.wsgi:application", ready_path="/", name=None):
+    """gunicorn with 2 sync workers on 127.0.0.1, stopped (its whole process group) on the way out.
+    `app` and `ready_path` (answered with 200 once it is up) for another WSGI application (the ceiling)."""
     config = Path(args.run_dir) / "gunicorn.conf.py"
     config.write_text("# bench/run.py: every setting is on the command line; the project's own file is not read.\n")
-    log = open(Path(args.run_dir) / f"gunicorn-{'cache' if cache_url else 'nocache'}.log", "w")  # noqa: SIM115
+    name = name or ("cache" if cache_url else "nocache")
+    log = open(Path(args.run_dir) / f"gunicorn-{name}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [
             str(GUNICORN),
-            "portal.wsgi:application",
+            app,
             "--config",
             str(config),
             "--bind",
@@ -219,6 +221,7 @@ def server(args, cache_url=None):
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group, so that it and its workers are stopped together
     )
+    args.server_pid = process.pid  # for bench/pages.py's memory figure (its workers' RSS)
 
     def log_tail():
         log.flush()
@@ -231,7 +234,7 @@ def server(args, cache_url=None):
             if process.poll() is not None:
                 fail(f"gunicorn stopped:\n{log_tail()}")
             try:
-                with urllib.request.urlopen(base + "/", timeout=5) as response:
+                with urllib.request.urlopen(base + ready_path, timeout=5) as response:
                     if response.status == 200:
                         break
             except (urllib.error.URLError, ConnectionError, TimeoutError):

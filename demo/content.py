@@ -42,6 +42,8 @@ PEOPLE = [
 POLICY_AREA = {
     "title": "Developing Police Capabilities & Tackling Serious Organised Crime",
     "slug": "police-capabilities-and-serious-organised-crime",
+    # Not in the source: a short name for the main navigation, so that it keeps to one row.
+    "nav_label": "Police capabilities & organised crime",
     "introduction": (
         "<p>Never have we needed more to work with partners, both in and outside of policing, to join up services "
         "and to tackle the rise of serious and organised crime (SOC), which operates transnationally and "
@@ -65,6 +67,8 @@ POLICY_AREA = {
                 ],
             },
         },
+        # Not in the source, which runs on without one: a heading, so the block is a section of its own.
+        {"type": "heading", "value": "Modern slavery"},
         {
             "type": "paragraph",
             "value": "<p>The APCC Modern Slavery work sits jointly between the SOC and Victims Portfolios and works "
@@ -75,6 +79,7 @@ POLICY_AREA = {
             "type": "priorities",
             "value": {
                 "introduction": "Our priorities are:",
+                "heading_level": "h3",  # under "Modern slavery"
                 "priorities": [
                     "To bring PCCs and other key strategic stakeholders together to work to improve how we combat "
                     "human trafficking and modern slavery in all its forms.",
@@ -389,3 +394,7 @@ ORGANISATION = {
     "site_notice": "This is a demonstration site. Its text is the APCC's, but the dates of the news items and "
     "publications, the accessibility statement's dates and the example.org contact addresses are illustrative.",
 }
+
+
+# Search synonyms the content does not spell out as "Long Name (ACRONYM)" (search/acronyms.py finds those).
+SEARCH_SYNONYMS = [("SPR", "Strategic Policing Requirement")]

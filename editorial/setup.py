@@ -22,6 +22,11 @@ MODERATORS = "Moderators"  # created by Wagtail's own migrations; reused
 PORTFOLIO_EDITORS = "Portfolio editors"
 MEMBERS = "Members"
 ROLES = (NEWS_EDITORS, MODERATORS, PORTFOLIO_EDITORS, MEMBERS)
+# Wagtail's own migrations create "Editors" with add and change on the whole tree: one wrong click in
+# Settings → Users would give a newcomer the home page and the policy area. It is deleted; if
+# someone is in it already, it is kept for them with no permission at all (nobody loses a group
+# without a word), and an administrator moves them to one of ROLES.
+STOCK_GROUPS = ("Editors",)
 
 MEMBERS_COLLECTION = "Members only"
 NEWS_REVIEW = "News review"
@@ -56,6 +61,12 @@ def _image(action):
     return _model_permission("wagtailimages", "image", action, "image")
 
 
+# Visitors' requests for another format of a file (their email address is kept until the file is sent).
+FORMAT_REQUESTS = [
+    _model_permission("publications", "accessibleformatrequest", a, "accessible format request")
+    for a in ("view", "change", "delete")
+]
+
 # Documents and images are granted per collection; on the root collection a grant covers them all.
 MEDIA_EDITING = [_document(a) for a in ("add", "change", "choose")] + [_image(a) for a in ("add", "change", "choose")]
 MEDIA_MANAGING = [_document(a) for a in ("add", "change", "delete", "choose")] + [
@@ -74,7 +85,12 @@ ROLE_PERMISSIONS = {
         "collection": MEDIA_EDITING,
     },
     MODERATORS: {
-        "model": [ACCESS_ADMIN, *STAFF_TOOLS, *(_person(a) for a in ("add", "change", "publish", "lock", "unlock"))],
+        "model": [
+            ACCESS_ADMIN,
+            *STAFF_TOOLS,
+            *FORMAT_REQUESTS,
+            *(_person(a) for a in ("add", "change", "publish", "lock", "unlock")),
+        ],
         "pages": {ROOT: ["add", "change", "publish", "lock", "unlock"]},
         "collection": MEDIA_MANAGING,
     },
@@ -104,6 +120,7 @@ def apply(apps):
         _set_model_permissions(apps, groups[name], spec["model"])
         _set_page_permissions(apps, groups[name], spec["pages"])
         _set_collection_permissions(apps, groups[name], spec["collection"])
+    remove_stock_groups(apps)
     members_collection(apps, groups[MEMBERS])
     workflow = news_review_workflow(apps, groups[MODERATORS])
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
@@ -132,6 +149,17 @@ def grant_on_new_page(apps, page_id, page_type):
         apps.get_model("wagtailcore", "WorkflowPage").objects.get_or_create(
             page_id=page_id, defaults={"workflow": workflow}
         )
+
+
+def remove_stock_groups(apps):
+    """Wagtail's stock groups that are not one of ROLES: deleted, or emptied of permissions if in use."""
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=STOCK_GROUPS):
+        if group.user_set.exists():
+            _set_model_permissions(apps, group, [])
+            _set_page_permissions(apps, group, {})
+            _set_collection_permissions(apps, group, [])
+        else:
+            group.delete()
 
 
 def members_collection(apps, members):

@@ -1,5 +1,7 @@
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -7,6 +9,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from editorial import changes_requested
 from editorial.models import DocumentDownloadCount
 from editorial.reports import MostDownloadedFilesView
 from editorial.viewsets import PreviewLinkViewSet
@@ -78,3 +81,22 @@ def only_publishers_bulk_delete_pages(request, action_type, objects, action_clas
     ]
     if refused:
         return _refuse_deletion(request, refused)
+
+
+# The page editor: the title's running count (see portal.page_forms) -------------------------------
+
+
+@hooks.register("insert_editor_js")
+def title_counter_js():
+    return format_html('<script src="{}" defer></script>', static("editorial/title-counter.js"))
+
+
+# "Request changes": the moderator's comment on the page and the dashboard ------------------------
+
+
+hooks.register("before_edit_page", changes_requested.show_on_edit_view)
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested_panel(request, panels):
+    panels.append(changes_requested.ChangesRequestedPanel())

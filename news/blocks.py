@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import BaseStreamBlock
+from portfolios.widgets import PersonChooserBlock
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -11,8 +11,7 @@ class QuoteBlock(blocks.StructBlock):
         features=["bold", "italic", "link"],
         help_text="The words as said, without quotation marks: the site adds them.",
     )
-    person = SnippetChooserBlock(
-        "portfolios.Person",
+    person = PersonChooserBlock(
         required=False,
         help_text="Who said it, if they are in People. Otherwise write their name below.",
     )

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -16,59 +17,20 @@ from news.blocks import NewsBodyBlock
 from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
 from news.filters import NewsFilterForm
-from news.video_hosts import embed_url, host_name
-from portal import navigation, visibility
+from news.listing import ListedByDate, ListingDate  # noqa: F401 - ListingDate is a model of this app
+from news.video_hosts import embed_url, host_name, validate_video_url
+from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
 from portal.pagination import paginate
 from portal.per_request import once_per_request
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
-from portfolios.models import PortfolioPage
+from portfolios.models import Person, PortfolioPage
 from portfolios.serializers import PersonSerializer
+from portfolios.widgets import PersonChooser
 
 NEWS_PER_PAGE = 10
 FEED_LENGTH = 20
 FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
-
-
-class ListingDate(models.Model):
-    """The date an article or video is listed under, on a table of its own.
-
-    The date shown falls back to the first publication date, which is on Wagtail's page
-    table, and articles and videos each have their own table: ordering by that date meant
-    reading and sorting every item for each listing. Kept here, beside an index, a listing
-    reads only the items it shows. Pages write it when they save their fields (see
-    `ListedByDate`); `load_bulk` writes it with the pages it inserts.
-    """
-
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="news_listing")
-    date = models.DateField(null=True)  # null only for an article never published and without a date
-    first_published_at = models.DateTimeField(null=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["date", "first_published_at", "page"], name="news_listing_order")]
-
-    def __str__(self):
-        return f"Page {self.page_id} listed under {self.date}"
-
-    @classmethod
-    def for_page(cls, page):
-        first_published_at = page.first_published_at
-        if first_published_at is None and page.live:
-            # Live before publish() has run (add_child of a live page): listed as of now, as publish() will date it.
-            first_published_at = timezone.now()
-        date = page.display_date or (timezone.localdate(first_published_at) if first_published_at else None)
-        return cls(page_id=page.pk, date=date, first_published_at=first_published_at)
-
-
-class ListedByDate:
-    """A page the news index lists by its ListingDate, which is kept in step whenever the page saves
-    the fields it comes from."""
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"date", "first_published_at", "live"} & set(update_fields):
-            ListingDate.for_page(self).save()  # the key is the page's: an UPDATE, or an INSERT the first time
 
 
 class NewsItemQuerySet(PageQuerySet):
@@ -209,6 +171,7 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("quoted_names"),
         index.FilterField("news_type"),
         index.FilterField("date"),
     ]
@@ -219,6 +182,7 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
         ),
         FieldPanel("body"),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
 
     api_fields = [
@@ -246,15 +210,24 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
             return self.date
         return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
+    def share_image(self):
+        """The first picture of the body, if it has one."""
+        for block in self.body:
+            if block.block_type == "image" and block.value:
+                return block.value
+        return None
+
     def structured_data(self, request, organisation):
-        publisher = {"@type": "Organization", "name": organisation.organisation_name}
+        publisher = seo.publisher_data(organisation)
+        url = self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": self.title,
             "description": self.summary,
-            "url": self.get_full_url(request),
-            "mainEntityOfPage": self.get_full_url(request),
+            "url": url,
+            "mainEntityOfPage": url,
+            "image": [seo.share_image_url(organisation, self.share_image())],
             "author": publisher,
             "publisher": publisher,
             "articleSection": self.get_news_type_display(),
@@ -272,6 +245,17 @@ class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):
     def save_revision(self, *args, **kwargs):
         self.record_quotes()
         return super().save_revision(*args, **kwargs)
+
+    def quoted_names(self):
+        """The names of the people the article quotes, for the search index only: the quote blocks
+        show a chosen person's name, which is not in the body's own text, so a search for
+        "Alison Hernandez" finds the statement that quotes her."""
+        names = []
+        for block in self.body:
+            if block.block_type == "quote":
+                person = block.value.get("person")
+                names.append(person.name if person else block.value.get("speaker_name") or "")
+        return " ".join(name for name in names if name)
 
     def record_quotes(self):
         """Record each quoted person's role as it is today, where the editor gave none,
@@ -319,6 +303,14 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         "and while it has no transcript, the accessibility statement lists it as not accessible.",
     )
 
+    def clean(self):
+        """Only a video the site can play (the admin, imports and scripts all save through here)."""
+        super().clean()
+        try:
+            validate_video_url(self.video_url)
+        except ValidationError as error:
+            raise ValidationError({"video_url": error}) from None
+
     objects = NewsItemManager()
 
     search_fields = BasePage.search_fields + [
@@ -327,12 +319,16 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
         index.FilterField("date"),
     ]
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("speaker"), FieldPanel("speaker_role")], heading="Video"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("speaker", widget=PersonChooser(Person)), FieldPanel("speaker_role")],
+            heading="Video",
+        ),
         FieldPanel("description"),
         FieldPanel("video_url"),
         FieldPanel("captioned"),
         FieldPanel("transcript"),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
 
     api_fields = [
@@ -366,3 +362,27 @@ class VideoPage(ListedByDate, FiledUnderPortfolios, BasePage):
     @property
     def video_host(self):
         return host_name(self.video_url)
+
+    def structured_data(self, request, organisation):
+        """A schema.org VideoObject: what Google's video results and sharing sites read."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "VideoObject",
+            "name": self.title,
+            "description": self.listing_summary or self.title,
+            "uploadDate": self.date.isoformat(),
+            "thumbnailUrl": [seo.share_image_url(organisation)],
+            "url": url,
+            "mainEntityOfPage": url,
+            "publisher": seo.publisher_data(organisation),
+        }
+        if self.embed_url:
+            data["embedUrl"] = self.embed_url
+        if self.video_url:
+            data["contentUrl"] = self.video_url
+        if self.speaker_id:
+            data["actor"] = {"@type": "Person", "name": self.speaker.name}
+        if self.transcript:
+            data["transcript"] = plain_text(self.transcript)
+        return data

@@ -15,7 +15,13 @@ class HeadingBlock(blocks.CharBlock):
 
 class PrioritiesBlock(blocks.StructBlock):
     introduction = blocks.CharBlock(
-        help_text="The sentence before the list, e.g. “Our priorities are:”.",
+        help_text="The sentence before the list, e.g. “Our priorities are:”. It is the list's heading.",
+    )
+    heading_level = blocks.ChoiceBlock(
+        choices=[("h2", "A section of the page"), ("h3", "Part of the section above (under its heading)")],
+        default="h2",
+        help_text="Choose “Part of the section above” when a heading block introduces this list, "
+        "e.g. “Modern slavery”.",
     )
     priorities = blocks.ListBlock(
         blocks.TextBlock(label="Priority"),

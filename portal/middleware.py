@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from portal.logging import current_request_id, request_id_from
 
 
@@ -14,4 +16,19 @@ class RequestIdMiddleware:
         current_request_id.set(request.id)
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
+        return response
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """`Cross-Origin-Resource-Policy: same-origin` on every response: pages, documents, images, the API.
+
+    No other site may embed the site's files (a members' PDF, an embargoed picture) in its pages;
+    links to them still work. Above the page cache, so a cached page carries it too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
         return response

@@ -123,6 +123,23 @@ class OrganisationSettings(BaseSiteSetting):
         "Shown on the accessibility statement and in the footer.",
     )
     accessibility_phone = models.CharField("accessibility contact telephone", max_length=40, blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown by social media and search engines for a page with no picture of its own "
+        "(cropped to 1200×630). Without one, a plain card with the organisation's name.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation's logo, given to search engines (a square PNG or JPEG, at least 112×112).",
+    )
     site_notice = models.TextField(
         blank=True,
         help_text="A short notice shown at the top of every page, e.g. an office closure. Leave empty for none.",
@@ -134,6 +151,14 @@ class OrganisationSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Linked from every page's footer, as the law asks of a public-sector site.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy and cookies page: linked from every page's footer and from each video's player.",
     )
 
     panels = [
@@ -156,7 +181,8 @@ class OrganisationSettings(BaseSiteSetting):
             [FieldPanel("accessibility_email"), FieldPanel("accessibility_phone")],
             heading="Accessibility contact",
         ),
-        MultiFieldPanel([FieldPanel("accessibility_statement_page")], heading="Footer"),
+        MultiFieldPanel([FieldPanel("accessibility_statement_page"), FieldPanel("privacy_page")], heading="Footer"),
+        MultiFieldPanel([FieldPanel("share_image"), FieldPanel("logo")], heading="Sharing and search engines"),
         FieldPanel("site_notice"),
     ]
 

@@ -6,13 +6,17 @@ A page type says what it is (`kind_label`), how it is shown in a list (`card_tem
 of a particular page type.
 """
 
+from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from portal import visibility
+from portal import base_url, visibility
+from portal.page_forms import PortalPageForm
 
 DESCRIPTION_LENGTH = 160
+NAV_LABEL_LENGTH = 40
 
 
 def plain_text(value):
@@ -23,9 +27,34 @@ def plain_text(value):
 class BasePage(Page):
     kind_label = "Page"
     card_template = "components/card.html"
+    base_form_class = PortalPageForm  # the schedule and title rules of every page's admin form
+
+    nav_label = models.CharField(
+        "navigation label",
+        max_length=NAV_LABEL_LENGTH,
+        blank=True,
+        help_text="A short name for the site's main navigation and breadcrumbs when the title is long, "
+        "e.g. “Police capabilities & organised crime”. Leave empty to use the title.",
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("nav_label")]
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, on the configured base URL (portal.base_url) instead of the Site record's address:
+        `get_full_url()`, `full_url`, the sitemap, feeds and the API's `html_url` all come from here."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, base_url.root(), page_path
+
+    @property
+    def menu_label(self):
+        """What menus and breadcrumbs call this page: its navigation label, else its title."""
+        return self.nav_label or self.title
 
     def get_view_restrictions(self):
         """Wagtail's, in one query instead of two, read once per page object: it is asked on every page
@@ -57,6 +86,11 @@ class BasePage(Page):
 
     def structured_data(self, request, organisation):
         """The page's own schema.org object (a dict), or None; breadcrumbs are added for every page."""
+        return None
+
+    def share_image(self):
+        """The page's own picture for sharing sites and search engines (a Wagtail image), or None:
+        the organisation's default share image is used then (portal.seo.share_image_url)."""
         return None
 
     def home_section(self, request, count):

@@ -20,6 +20,8 @@ class FiledUnderPortfolios(models.Model):
     - `hub_id`, `hub_heading` and `hub_more_label`: the hub section's id, heading and link to the listing;
     - `hub_listing_query`: what the link adds to the listing's address besides `?portfolio=`;
     - `hub_order`: where its section comes among the others;
+    - `hub_featured`: True for what the people a hub serves come for first (guidance for PCC offices):
+      the policy area page shows its section straight after the priorities, not at the end;
 
     and its manager's querysets have `in_listing_order()`, newest first; its parent page type, the
     listing the "more" link goes to, is where it lives.
@@ -31,12 +33,22 @@ class FiledUnderPortfolios(models.Model):
         related_name="+",
         help_text="It is listed on these portfolios' pages and on their policy area's page.",
     )
+    # Read by the email alerts when the page is published again: subscribers hear of an edit only
+    # when the editor says what changed here (once for each note).
+    update_alert_note = models.CharField(
+        "update alert: what changed",
+        max_length=255,
+        blank=True,
+        help_text="Subscribers are emailed when this is first published. To email them about this change too, "
+        "say what changed, e.g. “Added the response to the consultation”. Leave empty for no update alert.",
+    )
 
     hub_id = ""
     hub_heading = ""
     hub_more_label = ""
     hub_listing_query = {}
     hub_order = 0
+    hub_featured = False
 
     class Meta:
         abstract = True
@@ -44,6 +56,10 @@ class FiledUnderPortfolios(models.Model):
     @staticmethod
     def portfolios_panel():
         return FieldPanel("portfolios", widget=forms.CheckboxSelectMultiple)
+
+    @staticmethod
+    def update_alert_panel():
+        return FieldPanel("update_alert_note", heading="Email alert")
 
 
 def filed_models():

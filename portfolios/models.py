@@ -16,6 +16,7 @@ from portal import navigation, visibility
 from portal.blocks import BaseStreamBlock
 from portal.pages import BasePage, plain_text
 from portfolios.blocks import PolicyAreaBodyBlock
+from portfolios.contents import body_with_anchors, section_entries
 from portfolios.filing import filed_models
 from portfolios.serializers import PersonSerializer
 
@@ -184,6 +185,7 @@ def latest_filed_under(request, portfolios, filtered_by=None):
                 "heading": model.hub_heading,
                 "more_label": model.hub_more_label,
                 "id": model.hub_id,
+                "featured": model.hub_featured,
                 "items": items,
                 "more_url": f"{index.url}?{urlencode(query)}" if query else index.url,
             }
@@ -231,11 +233,34 @@ class PolicyAreaPage(BasePage):
         portfolios = visibility.visible_pages(request, PortfolioPage.objects.child_of(self))
         return portfolios.prefetch_related(*people_prefetches())
 
+    def home_section(self, request, count):
+        """On the home page: the area's portfolios, each with its summary and current leads (public only:
+        the home page is the same for everyone)."""
+        portfolios = list(self.portfolios(None))
+        if not portfolios:
+            return None
+        return {
+            "id": f"area-{self.pk}",
+            "heading": self.title,
+            "template": "components/home_policy_area.html",
+            "portfolios": portfolios,
+            "more_url": self.url,
+            "more_label": "Priorities, portfolio leads and latest work",
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         portfolios = list(self.portfolios(request))
         context["portfolios"] = portfolios
-        context["latest"] = latest_filed_under(request, portfolios)
+        # Sections a PCC office comes for (the guidance) follow the priorities; the rest end the page.
+        latest = latest_filed_under(request, portfolios)
+        context["featured_latest"] = [section for section in latest if section["featured"]]
+        context["latest"] = [section for section in latest if not section["featured"]]
+        context["body_blocks"], contents = body_with_anchors(self.body)
+        contents += section_entries(context["featured_latest"])
+        if portfolios:
+            contents.append({"anchor": "portfolios-heading", "text": "Portfolio leads"})
+        context["contents"] = contents + section_entries(context["latest"])
         return context
 
 

@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from portal import visibility
+from portal import seo, visibility
 from portal.models import OrganisationSettings
 from portal.seo import PageMeta
 from portfolios.models import Person, PortfolioPage
@@ -19,6 +19,8 @@ def person_meta(person, organisation_name):
             data["jobTitle"] = person.role
         if person.organisation:
             data["affiliation"] = {"@type": "Organization", "name": person.organisation}
+        if person.photo_id:
+            data["image"] = seo.image_url(person.photo, seo.SHARE_IMAGE_SPEC)
         return [data]
 
     role = f", {person.role}" if person.role else ""
@@ -26,6 +28,7 @@ def person_meta(person, organisation_name):
         description=f"{person.name}{role}: their portfolios, statements and videos at the {organisation_name}.",
         breadcrumbs=[("Home", "/"), (person.name, reverse("person", args=[person.slug]))],
         structured_data=structured_data,
+        image=person.photo,
     )
 
 

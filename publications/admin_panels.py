@@ -1,8 +1,9 @@
 """What editors see of the accessibility checks: a panel on a publication and the form's warning."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
+
+from portal.page_forms import PortalPageForm
 
 PUBLISH_ACTIONS = ("action-publish",)
 
@@ -24,7 +25,7 @@ def failing_documents(documents):
     return [document for document in documents if document.may_not_suit_assistive_technology]
 
 
-class PublicationForm(WagtailAdminPageForm):
+class PublicationForm(PortalPageForm):
     """Publishing a publication whose files fail the accessibility checks needs a reason, which is kept."""
 
     def clean(self):

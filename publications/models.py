@@ -1,4 +1,5 @@
 import os
+from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import F
@@ -159,6 +160,21 @@ class PublicationIndexPage(BasePage):
     def listing_summary(self):
         return self.introduction or super().listing_summary
 
+    def home_section(self, request, count):
+        """On the home page: the newest public guidance, what PCC offices come to the site for."""
+        guidance = PublicationPage.objects.child_of(self).of_type(PublicationType.GUIDANCE)
+        items = list(visibility.visible_pages(None, guidance).in_listing_order()[:count])
+        if not items:
+            return None
+        query = urlencode({"type": PublicationType.GUIDANCE})
+        return {
+            "id": "guidance",
+            "heading": "Guidance",
+            "items": items,
+            "more_url": f"{self.url}?{query}",
+            "more_label": "All guidance",
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Members signed in also see the members-only publications, labelled as such.
@@ -232,6 +248,7 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
             heading="Dates",
         ),
         FiledUnderPortfolios.portfolios_panel(),
+        FiledUnderPortfolios.update_alert_panel(),
     ]
     base_form_class = PublicationForm
 
@@ -248,7 +265,7 @@ class PublicationPage(FiledUnderPortfolios, BasePage):
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
     template = "pages/publication_page.html"
-    hub_id, hub_order = "publications", 3
+    hub_id, hub_order, hub_featured = "publications", 3, True
     hub_heading, hub_more_label = "Resources and publications", "More resources and publications"
 
     def get_kind_label(self):

@@ -9,6 +9,9 @@ from tests.portal.factories import HomePageFactory
 from tests.portfolios.factories import PolicyAreaPageFactory, PortfolioPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
 
+# The real SMTP server (`smtp_server`) and the mail queue with its worker processes (`queued_mail`, `mail_workers`).
+pytest_plugins = ["tests.smtp_server", "tests.mail_queue"]
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

@@ -36,7 +36,7 @@ def convert_statement_pages(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accessibility", "0001_accessibility_statement_page"),
-        ("portal", "0006_contacts_press_office_and_accessibility"),
+        ("portal", "0007_contacts_press_office_and_accessibility"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

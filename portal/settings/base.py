@@ -5,10 +5,11 @@ Secure by default: these are production values. `dev` and `test` relax them;
 read here is listed in the README.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from portal.static_headers import security_headers
 
 from .env import env_bool, env_list, env_required, env_str
 
@@ -18,6 +19,14 @@ SECRET_KEY = env_required("SECRET_KEY")
 DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's one public address (portal/base_url.py): every absolute URL it writes comes from it.
+# Production: https on the first ALLOWED_HOSTS name unless set (production.py refuses plain http).
+_first_host = ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*" else ""
+SITE_BASE_URL = env_str("SITE_BASE_URL") or (f"https://{_first_host}" if _first_host else "")
+if SITE_BASE_URL:
+    from portal.base_url import parse as _parse_base_url
+
+    SITE_BASE_URL = _parse_base_url(SITE_BASE_URL)
 
 INSTALLED_APPS = [
     "portal",
@@ -28,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "editorial",
+    "alerts",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -58,10 +68,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "accounts",
+    "outbox",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
+    "portal.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -77,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.chooser_start.PageChooserStartsAtHome",  # page-link choosers open at the home page
     # axes must come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,7 +135,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         **DATABASES["default"].get("OPTIONS", {}),
         # A database that has gone away is noticed in seconds, not minutes (see /healthz).
         "connect_timeout": int(env_str("DATABASE_CONNECT_TIMEOUT", "3")),
-        "options": f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+        # jit=off: the site's queries take milliseconds, and a planner that over-estimates rows (on a
+        # table not yet analysed) would otherwise spend half a second JIT-compiling one of them.
+        "options": f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)} -c jit=off",
     }
     DATABASES["default"]["WATCHDOG"] = {
         "suspect_after": 1.0,  # then check that the server answers at all
@@ -162,6 +179,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# British formats with the time zone shown, and the date formats people type (portal/formats/).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -211,10 +230,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # styled, with no inline style (the CSP blocks Django's)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No other site may embed the site's pages, files or static files (portal.middleware, portal.static_headers).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Static files are answered before the middleware (portal/wsgi.py): the headers above that a file
+# needs are added by whitenoise, once per file.
+WHITENOISE_ADD_HEADERS_FUNCTION = security_headers
 
 VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 # The public site runs no inline script. The Wagtail admin needs inline script and
@@ -258,10 +283,13 @@ PERMISSIONS_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Policy Portal"
+# `manage.py create_demo_users` (run by `make run`) refuses unless this is true: only in dev.py.
+DEMO_USERS_ALLOWED = False
 # Members (PCCs and their offices) sign in on the public site for restricted guidance.
 LOGIN_URL = "/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or SITE_BASE_URL or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = SITE_BASE_URL or None  # the API's detail_url and pages/find redirects
 WAGTAILDOCS_DOCUMENT_MODEL = "publications.PolicyDocument"
 # Documents are served through Django (never straight from /media/), with
 # nosniff and a CSP that blocks anything embedded; only PDFs open in the browser.
@@ -273,6 +301,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # at most (count, seconds) per client address and per email address.
 ACCESSIBLE_FORMAT_REQUEST_DAYS = int(env_str("ACCESSIBLE_FORMAT_REQUEST_DAYS", "30"))
 ACCESSIBLE_FORMAT_REQUEST_LIMITS = {"client": (5, 3600), "address": (3, 3600)}
+# Asking for email alerts: at most so many requests, over so many seconds, per client and per address.
+ALERT_SUBSCRIBE_LIMITS = {"client": (10, 3600), "address": (3, 3600)}
 # The text of an uploaded document is read in a child process limited to this much memory and time.
 DOCUMENT_READER_MEMORY_MB = int(env_str("DOCUMENT_READER_MEMORY_MB", "512"))
 DOCUMENT_READER_SECONDS = int(env_str("DOCUMENT_READER_SECONDS", "20"))
@@ -281,9 +311,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.PortalImageForm"
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"  # see portal/storage.py
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL stems English words whatever the server's default text search configuration; SQLite
+# stems with FTS5's porter tokenizer (search/migrations/0001_porter_stemming_on_sqlite.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# Mail and background tasks: see mail.py.
+from .mail import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,
@@ -308,6 +343,7 @@ LOGGING = {
     "loggers": {
         # One line per background task (search index, reference index) says nothing useful.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         # Its start-up banner would land in every management command's output.
         "axes": {"level": "WARNING"},
         "pikepdf": {"level": "WARNING"},
@@ -316,53 +352,9 @@ LOGGING = {
     },
 }
 
-# Admin sign-in: django-axes locks out a username tried from one address after 5 wrong
-# passwords, an address after 20 and a username tried from anywhere after 100, for 15 minutes
-# (accounts/lockout.py); staff must use two-factor authentication (django-otp).
-AUTHENTICATION_BACKENDS = [
-    # Refuses sign-in while a username or address is locked out; must come first.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_HANDLER = "accounts.lockout.PortalAxesHandler"
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_FAILURE_LIMIT = 5  # wrong passwords for one username from one address
-PORTAL_AXES_IP_FAILURE_LIMIT = 20  # wrong passwords from one address, any username
-PORTAL_AXES_USERNAME_FAILURE_LIMIT = 100  # wrong passwords for one username, any address
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_RESET_ON_SUCCESS = True
-# Refused attempts during a lockout are not counted, so they cannot make it last for ever.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
-AXES_HTTP_RESPONSE_CODE = 429
+# Admin sign-in, lockouts and password reset: see sign_in.py.
+from .sign_in import *  # noqa: E402, F403
 
-
-def trusted_proxies(count):
-    """django-axes' ipware settings for `count` proxies in front, each appending to X-Forwarded-For.
-
-    The client is then `count` entries from the right of X-Forwarded-For (ipware counts the
-    proxies before the last one, whose address is the connection's); anything further left was
-    written by the client. With no proxy the header is ignored: anyone can send one.
-    """
-    if count <= 0:
-        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",), "AXES_IPWARE_PROXY_COUNT": None}
-    return {
-        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
-        "AXES_IPWARE_PROXY_COUNT": count - 1,
-    }
-
-
-TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = trusted_proxies(TRUSTED_PROXY_COUNT)["AXES_IPWARE_META_PRECEDENCE_ORDER"]
-AXES_IPWARE_PROXY_COUNT = trusted_proxies(TRUSTED_PROXY_COUNT)["AXES_IPWARE_PROXY_COUNT"]
-AXES_IPWARE_PROXY_ORDER = "left-most"
-# Not strict: more X-Forwarded-For entries than proxies is a client's own header, not an error.
-IPWARE_STRICT = False
-# The admin's password reset answers every request at the same moment, registered address or not,
-# and sends at most this many emails per client and per address in so many seconds.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.FixedTimePasswordResetForm"
-PORTAL_PASSWORD_RESET_SECONDS = 0.5
-PORTAL_PASSWORD_RESET_LIMITS = {"client": (10, 3600), "address": (3, 3600)}
 PORTAL_REQUIRE_ADMIN_2FA = env_bool("REQUIRE_ADMIN_2FA", default=True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1

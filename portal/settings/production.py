@@ -8,6 +8,11 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")
 
+if not SITE_BASE_URL.startswith("https://"):  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SITE_BASE_URL must be the site's https:// address in production.")
+
 DEBUG = False
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if env_bool("BEHIND_TLS_PROXY", default=True):

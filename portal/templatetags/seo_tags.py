@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from portal import navigation, seo
+from portal import base_url, navigation, seo
 from portal.pages import BasePage
 
 register = template.Library()
@@ -22,13 +22,33 @@ def page_description(context):
     return f"Search the policy work of the {organisation}."
 
 
+@register.simple_tag
+def absolute_url(path):
+    """`path` on the site's base URL (portal.base_url), whatever host the request named."""
+    return base_url.absolute(path)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     request = context["request"]
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
         return page.get_full_url(request)
-    return request.build_absolute_uri(request.path)
+    return base_url.absolute(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context):
+    """The absolute URL of the page's picture for `og:image`: its own, else the site's default."""
+    organisation = context["settings"]["portal"]["OrganisationSettings"]
+    page = context.get("page")
+    meta = context.get("meta")
+    image = None
+    if isinstance(page, BasePage):
+        image = page.share_image()
+    elif page is None and meta is not None:
+        image = meta.image
+    return seo.share_image_url(organisation, image)
 
 
 @register.simple_tag(takes_context=True)
@@ -38,13 +58,13 @@ def structured_data(context):
     request = context["request"]
     page = context.get("page")
     site = Site.find_for_request(request)
-    site_url = site.root_url if site else request.build_absolute_uri("/")
+    site_url = base_url.root()
     organisation = context["settings"]["portal"]["OrganisationSettings"]
     blocks = []
     if page is None:
         meta = context.get("meta")
         if meta is not None:
-            url = request.build_absolute_uri(request.path)
+            url = base_url.absolute(request.path)
             if meta.structured_data:
                 blocks.extend(meta.structured_data(url))
             if meta.breadcrumbs:
@@ -52,7 +72,7 @@ def structured_data(context):
     elif site and page.pk == site.root_page_id:
         blocks.append(seo.organisation_data(organisation, site_url))
     else:
-        trail = [(ancestor.title, ancestor.get_full_url(request)) for ancestor in navigation.ancestors(page)]
+        trail = [(ancestor.title, base_url.page_url(ancestor, request)) for ancestor in navigation.ancestors(page)]
         trail.append((page.title, page.get_full_url(request)))
         blocks.append(seo.breadcrumb_data(trail))
         own = page.structured_data(request, organisation) if isinstance(page, BasePage) else None

@@ -22,7 +22,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.settings.base import trusted_proxies
+from portal.settings.sign_in import trusted_proxies
 from tests.helpers import text_of
 
 PASSWORD = "correct-horse-battery-staple-1"

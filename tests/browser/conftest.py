@@ -77,7 +77,9 @@ PAGE_TYPES = [
     PageType("video", "/news/donna-jones-serious-organised-crime-update/"),
     PageType("publications-index", "/resources-and-publications/"),
     PageType("publication", "/resources-and-publications/forensics-capability-network-explainer/"),
-    PageType("standard-page", "/media-enquiries/"),
+    PageType("media-enquiries", "/media-enquiries/"),  # a standard page
+    PageType("accessibility-statement", "/accessibility-statement/"),
+    PageType("privacy", "/privacy-and-cookies/"),
     PageType("person", "/people/alison-hernandez/"),
     PageType("search-results", "/search/?q=forensics"),
     PageType("not-found", "/this-page-does-not-exist/", status=404),

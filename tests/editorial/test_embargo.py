@@ -139,8 +139,8 @@ def test_a_statement_submitted_with_an_embargo_and_approved_waits_for_its_time(
 def test_the_files_of_an_embargoed_publication_cannot_be_fetched_before_it_goes_live(
     client, moderator, publication_index
 ):
-    report = PolicyDocumentFactory(title=f"Report on {SECRET_WORD}", file_name="embargoed-report.pdf")
-    slides = PolicyDocumentFactory(title="Slides", file_name="embargoed-slides.pdf")
+    report = PolicyDocumentFactory(title=f"Report on {SECRET_WORD}", file_name="embargoed-report.pdf", accessible=True)
+    slides = PolicyDocumentFactory(title="Slides", file_name="embargoed-slides.pdf", accessible=True)
     loose = PolicyDocumentFactory(title="Attached to nothing", file_name="loose.pdf")
 
     client.force_login(moderator)
@@ -177,10 +177,10 @@ def test_the_files_of_an_embargoed_publication_cannot_be_fetched_before_it_goes_
 def test_a_new_file_in_a_scheduled_change_to_a_live_publication_waits_for_the_change(
     client, moderator, publication_index
 ):
-    first = PolicyDocumentFactory(title="First edition", file_name="first-edition.pdf")
+    first = PolicyDocumentFactory(title="First edition", file_name="first-edition.pdf", accessible=True)
     publication = PublicationPageFactory(parent=publication_index, title="Live guidance", slug="live")
     attached = PublicationAttachment.objects.create(page=publication, document=first)
-    second = PolicyDocumentFactory(title="Second edition", file_name="second-edition.pdf")
+    second = PolicyDocumentFactory(title="Second edition", file_name="second-edition.pdf", accessible=True)
 
     client.force_login(moderator)
     response = client.post(

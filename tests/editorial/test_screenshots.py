@@ -187,3 +187,18 @@ def test_screenshot_of_the_members_sign_in_page_with_an_error(admin_page):
     assert page.locator(".error-summary").is_visible()
     shoot(page, "members-sign-in")
     context.close()
+
+
+def test_screenshot_of_a_files_accessibility_panel(admin_page):
+    admin_page.goto("/admin/documents/")
+    admin_page.get_by_role("link", name=re.compile("explainer", re.IGNORECASE)).first.click()
+    findings = admin_page.locator("section.accessibility-findings table")
+    findings.scroll_into_view_if_needed()
+    assert findings.locator("tbody tr").count() >= 3
+    shoot(admin_page, "editor-file-accessibility")
+
+
+def test_screenshot_of_the_document_accessibility_report(admin_page):
+    admin_page.goto("/admin/reports/document-accessibility/")
+    assert admin_page.locator("table tbody tr").count() >= 3
+    shoot(admin_page, "editor-accessibility-report")

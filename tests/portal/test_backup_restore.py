@@ -55,7 +55,7 @@ def test_a_site_backed_up_wiped_and_restored_has_every_page_revision_person_file
         members_only = document.collection.name == "Members only"  # the demo's example of members-only guidance
         assert Client().get(document.url).status_code == (302 if members_only else 200)
     before = snapshot()
-    assert len(before["documents"]) == 4 and len(before["people"]) == 9 and len(before["downloads"]) == 3
+    assert len(before["documents"]) == 5 and len(before["people"]) == 9 and len(before["downloads"]) == 3
     environment = {**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
 
     subprocess.run([REPO / "scripts/backup", tmp_path / "backup"], check=True, env=environment)

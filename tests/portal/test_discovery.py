@@ -87,7 +87,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: http://localhost/sitemap.xml" in body, "on the base URL, not the request's host"
 
 
 def json_ld(response):
@@ -118,7 +118,8 @@ def test_the_home_page_describes_the_organisation_and_a_person_page_the_person(c
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": "Association of Police and Crime Commissioners",
-        "url": "http://localhost",
+        "url": "http://localhost/",
+        "logo": {"@type": "ImageObject", "url": "http://localhost/static/img/logo.png"},
     }
     person_block = json_ld(client.get("/people/peter-mccall/"))[0]
     assert person_block["@type"] == "Person" and person_block["jobTitle"] == "PCC, Cumbria"

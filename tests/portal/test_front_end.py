@@ -9,6 +9,7 @@ from portal.models import OrganisationSettings
 from publications.models import PublicationAttachment
 from tests.helpers import soup_of
 from tests.news.factories import VideoPageFactory
+from tests.portal.factories import StandardPageFactory
 from tests.publications.factories import PolicyDocumentFactory, PublicationPageFactory
 
 
@@ -38,14 +39,34 @@ def test_a_video_page_loads_nothing_from_the_host_until_the_visitor_presses_play
 
     soup = soup_of(client.get(video.url))
 
-    play = soup.select_one(".video-player__play")
-    assert play["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "without JavaScript it is a plain link"
+    play = soup.select_one(".video-player button.video-player__play")
+    assert play["type"] == "button", "a real button: Space and Enter press it"
+    assert play.has_attr("hidden"), "without JavaScript there is no player to play"
     assert play["data-embed-url"].startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
+    watch = soup.select_one(".video-player a.video-player__watch")
+    assert watch["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert watch.get_text(" ", strip=True) == "Watch on YouTube : Fighting fraud"
+    assert not soup.select(".video-player [role]"), "no link pretending to be a button"
     assert not soup.find("iframe")
     assert not soup.find(src=lambda src: src and "youtube" in src), "nothing from the host on page load"
     assert soup.find("script", src="/static/js/video-player.js").has_attr("defer")
     assert "A panel on fraud." in soup.get_text()
     assert soup.find(id="transcript-heading").find_next("p").get_text() == "Good morning, everyone."
+
+
+def test_the_player_notice_and_every_footer_link_to_the_privacy_page(client, home, news_index):
+    privacy = StandardPageFactory(parent=home, title="Privacy and cookies", slug="privacy-and-cookies")
+    organisation = OrganisationSettings.for_site(home.get_site())
+    organisation.privacy_page = privacy
+    organisation.save()
+    video = VideoPageFactory(parent=news_index, title="Fighting fraud", video_url="https://vimeo.com/76979871")
+
+    soup = soup_of(client.get(video.url))
+
+    notice = soup.select_one(".video-player__notice")
+    assert "Vimeo’s player, which may set cookies" in notice.get_text()
+    assert notice.find("a", href="/privacy-and-cookies/")
+    assert soup.find("footer").find("a", href="/privacy-and-cookies/", string="Privacy and cookies")
 
 
 def test_a_publication_offers_another_format_through_the_request_form(client, home, publication_index):

@@ -152,3 +152,11 @@ def test_a_forged_request_id_is_replaced(client, home):
 
     assert response["X-Request-ID"] != "bad id\nwith a newline"
     assert len(response["X-Request-ID"]) == 32
+
+
+def test_no_other_site_may_embed_pages_files_or_the_api(client, home):
+    document = PolicyDocumentFactory(title="Guidance")
+
+    for url in ("/", document.url, "/api/v2/pages/", "/static/favicon.svg", "/no-such-page/"):
+        response = client.get(url)
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin", url

@@ -155,6 +155,12 @@ def surfaces(world):
         ("API images", "/api/v2/images/?limit=20", False),
         ("health check", "/healthz", False),
         ("not found page", "/no-such-page/", False),
+        ("email alerts", "/alerts/", False),
+        ("email alerts for a policy area", f"/alerts/?area={world['policy area'].slug}", False),
+        ("email alerts: check your email", "/alerts/check-your-email/", False),
+        ("email alerts: a confirmation link", "/alerts/confirm/not-a-token/", False),
+        ("email alerts: a manage link", "/alerts/manage/not-a-token/", False),
+        ("email alerts: an unsubscribe link", "/alerts/unsubscribe/not-a-token/", False),
     ]
     for page in world["hidden pages"]:
         listed += [
@@ -275,6 +281,11 @@ WALKED = {
     "NewsIndexPage:atom": "Atom feed",
     "NewsIndexPage:portfolio_rss": "portfolio RSS feed",
     "NewsIndexPage:portfolio_atom": "portfolio Atom feed",
+    "alerts:subscribe": "email alerts (the portfolios offered)",
+    "alerts:check_email": "email alerts: check your email",
+    "alerts:confirm": "email alerts: a confirmation link",
+    "alerts:manage": "email alerts: a manage link",
+    "alerts:unsubscribe": "email alerts: an unsubscribe link",
 }
 NO_CONTENT = {
     "editorial:login": "the members' sign-in form",
@@ -283,6 +294,7 @@ NO_CONTENT = {
     "wagtailcore_login": "Wagtail's sign-in redirect",
     "wagtailcore_authenticate_with_password": "a page password form",
     "wagtaildocs_authenticate_with_password": "a collection password form",
+    "api_not_found": "any other address under /api/: a JSON 404",
 }
 
 

@@ -23,7 +23,8 @@ class PublicationPageFactory(PageFactory):
 
 
 class PolicyDocumentFactory(factory.django.DjangoModelFactory):
-    """A document whose file is a real PDF of about `size` bytes (or the bytes given as `data`)."""
+    """A document whose file is a real PDF of about `size` bytes (or the bytes given as `data`): untagged,
+    so the accessibility checks find fault with it, unless `accessible=True`."""
 
     class Meta:
         model = PolicyDocument
@@ -32,9 +33,9 @@ class PolicyDocumentFactory(factory.django.DjangoModelFactory):
     description = "What the file holds."
 
     @classmethod
-    def _create(cls, model_class, *args, file_name="guidance.pdf", size=20_000, data=None, **kwargs):
+    def _create(cls, model_class, *args, file_name="guidance.pdf", size=20_000, data=None, accessible=False, **kwargs):
         if data is None:
-            data = make_pdf(kwargs["title"], ["A test document."], size, seed=file_name)
+            data = make_pdf(kwargs["title"], ["A test document."], size, seed=file_name, accessible=accessible)
         document = builders.build_document(model_class, file_name, data, **kwargs)
         document.save()
         return document

@@ -9,7 +9,7 @@ from wagtail.models import Collection, PageViewRestriction
 from portal.models import OrganisationSettings
 from publications.format_requests import AccessibleFormatRequest
 from publications.models import PublicationAttachment
-from tests.helpers import soup_of, text_of
+from tests.helpers import soup_of, text_of, user_in
 from tests.publications.factories import PolicyDocumentFactory, PublicationPageFactory
 
 CONTACT = "accessibility@apcc.example"
@@ -51,6 +51,20 @@ def test_a_request_reaches_the_accessibility_contact_with_a_reference_and_is_ack
     assert reference in to_contact.subject and "SPR guidance (PDF)" in to_contact.subject
     assert "Large print" in to_contact.body and "Pages 3 to 5 first" in to_contact.body
     assert acknowledgement.to == ["pcc-office@example.org"] and reference in acknowledgement.body
+
+
+def test_a_request_and_its_acknowledgement_arrive_over_smtp_through_the_mail_queue(
+    client, queued_mail, published_file, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the queue's tasks are enqueued on commit
+        assert ask(client, published_file, format_wanted="audio").status_code == 302
+    reference = AccessibleFormatRequest.objects.get().reference
+    to_contact, acknowledgement = sorted(queued_mail.wait_for(2), key=lambda message: message["To"] != CONTACT)
+    assert to_contact["To"] == CONTACT and to_contact["Reply-To"] == "pcc-office@example.org"
+    assert "SPR guidance (PDF)" in to_contact["Subject"] and reference in to_contact["Subject"]
+    assert "Audio" in to_contact.get_body(preferencelist=("plain",)).get_content()
+    assert acknowledgement["To"] == "pcc-office@example.org"
+    assert reference in acknowledgement.get_body(preferencelist=("plain",)).get_content()
 
 
 def test_with_no_accessibility_contact_a_request_goes_to_the_organisations_address(client, published_file):
@@ -119,3 +133,20 @@ def test_no_form_for_a_file_nobody_may_see_yet_and_members_files_ask_to_sign_in(
 def test_the_confirmation_needs_a_request_just_sent(client, published_file):
     response = client.get(f"/accessible-formats/{published_file.pk}/sent/")
     assert response.status_code == 302 and response["Location"] == f"/accessible-formats/{published_file.pk}/"
+
+
+def test_moderators_see_and_fulfil_format_requests_and_news_editors_do_not_see_them(
+    client, django_user_model, published_file
+):
+    ask(client, published_file, format_wanted="large-print")
+    listing = "/admin/format_requests/"
+    client.force_login(user_in(django_user_model, "Moderators"))
+    assert (
+        "pcc-office@example.org"
+        in client.get(f"{listing}inspect/{AccessibleFormatRequest.objects.get().pk}/").content.decode()
+    )
+    assert "Format requests" in client.get("/admin/").content.decode()  # the menu, drawn from JSON
+
+    client.force_login(user_in(django_user_model, "News editors"))
+    assert client.get(listing).status_code == 302  # sent back to the dashboard with "permission denied"
+    assert "Format requests" not in client.get("/admin/").content.decode()

@@ -35,12 +35,11 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.models import IndexEntry
+from wagtail.models import Collection, Page
 
-from demo import builders
+from demo import builders, planner
 from demo import bulk_content as bulk
 from demo.bulk_publisher import BulkPublisher, Indexes, Progress, batches, tree_problems
 from news.models import ListingDate, NewsArticlePage, NewsIndexPage, VideoPage
@@ -344,22 +343,6 @@ class Command(BaseCommand):
         self.stdout.write("  page tree checked: nothing for fixtree to fix")
 
     def analyze(self):
-        """On PostgreSQL, fresh planner statistics for the tables just filled, and the page rows that
+        """On PostgreSQL, fresh planner statistics for every table just filled, and the page rows that
         were updated (with their revisions) vacuumed, so that the site's first queries are planned well."""
-        if connection.vendor != "postgresql":
-            return
-        tables = [Page._meta.db_table, Revision._meta.db_table, PageLogEntry._meta.db_table]
-        tables += [model._meta.db_table for model in (NewsArticlePage, VideoPage, PublicationPage, PolicyDocument)]
-        tables += [ListingDate._meta.db_table, PublicationAttachment._meta.db_table]
-        # The portfolios an item is filed under, and who an article quotes: without fresh counts the
-        # planner guesses a portfolio holds a fifth of its items and picks a nested loop for hubs.
-        many_to_many = [(NewsArticlePage, "portfolios"), (NewsArticlePage, "quoted_people"), (VideoPage, "portfolios")]
-        many_to_many.append((PublicationPage, "portfolios"))
-        tables += [model._meta.get_field(name).remote_field.through._meta.db_table for model, name in many_to_many]
-        tables += [ReferenceIndex._meta.db_table, IndexEntry._meta.db_table]
-        # VACUUM cannot run in a transaction, as when called from a test or inside an outer atomic block.
-        vacuum = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        with connection.cursor() as cursor:
-            cursor.execute(f"{vacuum} {connection.ops.quote_name(tables[0])}")
-            for table in tables[1:]:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        planner.analyze()

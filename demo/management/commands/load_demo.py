@@ -1,9 +1,7 @@
 import json
 import os
-from urllib.parse import urlsplit
 
 from django.apps import apps as django_apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -11,13 +9,15 @@ from django.db import transaction
 from wagtail.models import Collection, Page, PageViewRestriction, Site
 
 from accessibility.models import AccessibilityStatementPage
-from demo import builders
+from demo import builders, planner, privacy
 from demo import content as seed
 from editorial import setup as editorial_setup
 from news.models import NewsArticlePage, NewsIndexPage, VideoPage
+from portal import base_url
 from portal.models import HomePage, OrganisationSettings, StandardPage
 from portfolios.models import Person, PolicyAreaPage, PortfolioContact, PortfolioLead, PortfolioPage
 from publications.models import PolicyDocument, PublicationAttachment, PublicationIndexPage, PublicationPage
+from search import acronyms
 
 
 class Command(BaseCommand):
@@ -52,7 +52,11 @@ class Command(BaseCommand):
             self.members_only_example(publications_index)
             media_page = self.standard_page(home, seed.MEDIA_ENQUIRIES)
             accessibility_page = self.accessibility_statement(home)
-            self.organisation_settings(home, media_page, accessibility_page)
+            privacy_page = self.standard_page(home, privacy.PRIVACY, in_menu=False)
+            self.organisation_settings(home, media_page, accessibility_page, privacy_page)
+            self.search_synonyms()
+        if self.created:
+            planner.analyze()  # a fresh database's first searches are planned from real row counts
         self.admin_user(options["admin_username"], options["admin_password"])
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Demo site ready: {self.created} items created."))
@@ -85,14 +89,13 @@ class Command(BaseCommand):
             self.publish_child(Page.get_first_root_node(), home, "home page")
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.pk:
-            # The site's address makes canonical links, feeds and the API point at it.
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            site.hostname = address.hostname or "localhost"
-            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.hostname, site.port = base_url.site_address()
             site.site_name = seed.ORGANISATION["short_name"]
             site.root_page = home
             site.save()
-            self.step(f"site at {address.scheme}://{site.hostname}:{site.port}/")
+            self.step(f"site at {base_url.root()}/")
+        elif base_url.apply_to_site(site):  # SITE_BASE_URL changed since the last run
+            self.step(f"site moved to {base_url.root()}/")
         return home
 
     def index_page(self, home, model, title, slug):
@@ -131,6 +134,7 @@ class Command(BaseCommand):
             introduction=content["introduction"],
             body=json.dumps(content["body"]),
             portfolios_introduction=content["portfolios_introduction"],
+            nav_label=content["nav_label"],
             show_in_menus=True,
         )
         return self.publish_child(home, page, "policy area")
@@ -246,7 +250,7 @@ class Command(BaseCommand):
         self.step(f"file: {file_name}")
         return document
 
-    def organisation_settings(self, home, media_page, accessibility_page):
+    def organisation_settings(self, home, media_page, accessibility_page, privacy_page):
         site = Site.objects.get(root_page=home)
         organisation = OrganisationSettings.for_site(site)
         if organisation.media_enquiries_page_id:
@@ -255,8 +259,15 @@ class Command(BaseCommand):
             setattr(organisation, field, value)
         organisation.media_enquiries_page = media_page
         organisation.accessibility_statement_page = accessibility_page
+        organisation.privacy_page = privacy_page
         organisation.save()
         self.step("organisation settings")
+
+    def search_synonyms(self):
+        """The acronyms the content spells out, and the seed's few it does not, as search synonyms."""
+        added = acronyms.add_synonyms([*acronyms.from_content(), *seed.SEARCH_SYNONYMS])
+        if added:
+            self.step(f"{added} search synonyms")
 
     def admin_user(self, username, password):
         if not password:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0005_content_version'),
+        ('portal', '0006_organisation_share_image_and_logo'),
     ]
 
     operations = [

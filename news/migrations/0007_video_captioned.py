@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0005_filed_under_portfolios'),
+        ('news', '0006_update_alert_note'),
     ]
 
     operations = [

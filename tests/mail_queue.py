@@ -1,0 +1,103 @@
+"""The mail queue in tests: the site's real EMAIL_BACKEND (outbox), delivering to the test SMTP server.
+
+- `queued_mail`: mail goes through the outbox in this process, its tasks run at once (ImmediateBackend),
+  delivered over SMTP to `smtp_server`. Wrap the sending in `django_capture_on_commit_callbacks(execute=True)`
+  when the test runs inside a transaction (the usual `db`), since tasks are enqueued on commit.
+- `mail_workers`: the real thing, on PostgreSQL with `transactional_db`: tasks go to the database queue
+  (django-tasks-db) and `mail_workers.start(n)` runs n `manage.py db_worker --backend mail` processes,
+  which read this test database and send to `smtp_server`; they are stopped after the test.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from outbox.models import OutboxMessage
+from tests.smtp_server import point_settings_at
+
+REPO = Path(__file__).resolve().parents[1]
+IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+DATABASE_QUEUE = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+
+
+def queue_mail(settings, server, mail_backend):
+    point_settings_at(settings, server)
+    settings.EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.TASKS = {"default": IMMEDIATE, "mail": mail_backend}
+
+
+@pytest.fixture
+def queued_mail(settings, smtp_server):
+    queue_mail(settings, smtp_server, IMMEDIATE)
+    return smtp_server
+
+
+class MailWorkers:
+    def __init__(self, server, media_root):
+        self.server = server
+        self.media_root = media_root
+        self.processes = []
+
+    def environment(self, **extra):
+        db = connection.settings_dict
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+            "TASKS_BACKEND": "database",
+            "MEDIA_ROOT": str(self.media_root),
+            **self.server.env(),
+            **extra,
+        }
+
+    def start(self, count=1, **environment):
+        """Starts `count` worker processes; `environment` adds variables (e.g. OUTBOX_RETRY_SECONDS="1")."""
+        for n in range(count):
+            command = [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--interval", "0.2"]
+            command += ["--no-startup-delay", "--worker-id", f"test-worker-{len(self.processes) + n}"]
+            self.processes.append(
+                subprocess.Popen(command, cwd=REPO, env=self.environment(**environment), stdout=subprocess.DEVNULL)
+            )
+
+    def stop(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes = []
+
+    def wait_until_attempted(self, timeout=30):
+        """Waits until a worker has tried (and failed) to send at least one queued message."""
+        deadline = time.monotonic() + timeout
+        while not OutboxMessage.objects.filter(attempts__gt=0).exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"no worker tried to send within {timeout}s")
+            time.sleep(0.2)
+
+    def wait_until_nothing_is_queued(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"queued email was still waiting after {timeout}s")
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def mail_workers(transactional_db, settings, smtp_server, media_root):
+    if connection.vendor != "postgresql":
+        pytest.skip("worker processes share the test database: PostgreSQL only (DATABASE_URL=postgres://...)")
+    queue_mail(settings, smtp_server, DATABASE_QUEUE)
+    workers = MailWorkers(smtp_server, media_root)
+    yield workers
+    workers.stop()
