@@ -19,13 +19,16 @@ from news.filters import NewsFilterForm
 from news.video_hosts import embed_url, host_name
 from portal import navigation, visibility
 from portal.pages import BasePage, plain_text
-from portal.pagination import paginate
+from portal.pagination import page_starts, paginate
 from portal.per_request import once_per_request
+from portal.version_memo import per_content_version
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
 from portfolios.models import PortfolioPage
 from portfolios.serializers import PersonSerializer
 
 NEWS_PER_PAGE = 10
+# The listing's order (NewsItemQuerySet.in_listing_order), every field descending: a page's keyset.
+LISTING_KEY = ("news_listing__date", "news_listing__first_published_at", "pk")
 FEED_LENGTH = 20
 FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
@@ -175,11 +178,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilterForm(request.GET, self.listed_items())
+        listed = self.listed_items()
+        # Made once per content version (the listing is what anonymous visitors see).
+        per_year = per_content_version(request, f"news-per-year:{self.pk}", listed.count_per_year, as_anonymous=True)
+        filters = NewsFilterForm(request.GET, listed, per_year)
         if not filters.is_valid():
             raise Http404("No such portfolio, type or year")
         context["filters"] = filters
-        context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE, filters.known_count())
+        starts = None
+        if not filters.is_filtered and request.GET.get("page", "1") != "1":
+            # Deep pages read from the first item's key, not through an OFFSET over every item before.
+            compute = lambda: page_starts(listed, NEWS_PER_PAGE, LISTING_KEY)  # noqa: E731
+            starts = per_content_version(request, f"news-page-starts:{self.pk}", compute, as_anonymous=True)
+        items = filters.filtered().specific()
+        context["items"] = paginate(request, items, NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
         return context
 
 
