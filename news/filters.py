@@ -12,9 +12,10 @@ class NewsFilterForm(PortfolioFilterForm):
     )
     year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Year")
 
-    def __init__(self, data, items):
+    def __init__(self, data, items, items_per_year=None):
+        """`items_per_year`: `items.count_per_year()`, when the caller has it already."""
         super().__init__(data, items)
-        self.items_per_year = items.count_per_year()
+        self.items_per_year = items.count_per_year() if items_per_year is None else items_per_year
         years = sorted(self.items_per_year, reverse=True)
         self.fields["year"].choices = [("", "All years")] + [(year, year) for year in years]
         kinds = items.kinds()  # only the types that have items

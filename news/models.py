@@ -21,14 +21,17 @@ from news.listing import ListedByDate, ListingDate  # noqa: F401 - ListingDate i
 from news.video_hosts import embed_url, host_name, validate_video_url
 from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
-from portal.pagination import paginate
+from portal.pagination import page_starts, paginate
 from portal.per_request import once_per_request
+from portal.version_memo import per_content_version
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
 from portfolios.models import Person, PortfolioPage
 from portfolios.serializers import PersonSerializer
 from portfolios.widgets import PersonChooser
 
 NEWS_PER_PAGE = 10
+# The listing's order (NewsItemQuerySet.in_listing_order), every field descending: a page's keyset.
+LISTING_KEY = ("news_listing__date", "news_listing__first_published_at", "pk")
 FEED_LENGTH = 20
 FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
@@ -142,10 +145,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilterForm(request.GET, self.listed_items())
+        listed = self.listed_items()
+        # Made once per content version (the listing is what anonymous visitors see).
+        per_year = per_content_version(request, f"news-per-year:{self.pk}", listed.count_per_year, as_anonymous=True)
+        filters = NewsFilterForm(request.GET, listed, per_year)
         filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
         context["filters"] = filters
-        context["items"] = paginate(request, filters.filtered().specific(), NEWS_PER_PAGE, filters.known_count())
+        starts = None
+        if not filters.is_filtered and request.GET.get("page", "1") != "1":
+            # Deep pages read from the first item's key, not through an OFFSET over every item before.
+            compute = lambda: page_starts(listed, NEWS_PER_PAGE, LISTING_KEY)  # noqa: E731
+            starts = per_content_version(request, f"news-page-starts:{self.pk}", compute, as_anonymous=True)
+        items = filters.filtered().specific()
+        context["items"] = paginate(request, items, NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
         return context
 
 

@@ -118,6 +118,15 @@ def _under_any_restriction():
     return Exists(at_or_above)
 
 
+def visibility_key(request):
+    """What a value computed for `request` may be shared under: every anonymous visitor sees the same
+    pages; a signed-in one sees the live pages outside the restrictions they do not pass, so two
+    visitors with the same hidden paths (members of the same groups, staff) see the same."""
+    if not is_signed_in(request):
+        return "anonymous"
+    return ("signed in", tuple(sorted(hidden_paths(request))))
+
+
 def pages_q(request):
     """The condition a page meets when `request` may see it (`request` None: an anonymous visitor)."""
     if not is_signed_in(request):

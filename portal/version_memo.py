@@ -1,0 +1,38 @@
+"""Values computed once per content version, per process: listing counts, year choices, page starts.
+
+Each value is kept under the current content version (portal.content_version) and the
+visibility class of the visitor it was computed for (portal.visibility.visibility_key): the count
+of what an anonymous visitor may see is never shown to a member, nor the other way round. When the
+version moves on, everything kept is dropped at once, so a value lives as long as what it counts.
+The version is read from the database on each request that asks (one primary-key query), so a
+change shows at once in every process: no CONTENT_VERSION_REFRESH_SECONDS of staleness.
+"""
+
+from portal import content_version, visibility
+from portal.per_request import once_per_request
+
+
+class _Kept:
+    version = None
+    values = {}
+
+
+def per_content_version(request, name, compute, as_anonymous=False):
+    """`compute()`, made once per content version for `request`'s visibility class (None, or
+    `as_anonymous`: what an anonymous visitor sees). The version is read once per request."""
+    # Read from the database (one primary-key query, once per request), not this process's
+    # reading of it: a change shows at once in every process, even before its transaction commits.
+    version = once_per_request(request, "content-version", content_version.from_database)
+    if version is None:  # the version cannot be read: nothing can be kept safely
+        return compute()
+    if version != _Kept.version:
+        _Kept.version, _Kept.values = version, {}
+    key = (name, "anonymous" if as_anonymous else visibility.visibility_key(request))
+    if key not in _Kept.values:
+        _Kept.values[key] = compute()
+    return _Kept.values[key]
+
+
+def clear():
+    """Forgets every value (the test suite, between tests: their databases may share a version)."""
+    _Kept.version, _Kept.values = None, {}
