@@ -18,12 +18,13 @@ from alerts.models import AlertDelivery, AlertItem, Frequency, Subscriber, Subsc
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
-# The task backend the workers run (portal/settings/mail.py: `manage.py db_worker --backend mail`, or RQ);
+# The task backend and queue the workers run (portal/settings/mail.py: `db_worker --backend mail
+# --queue-name mail`, or RQ);
 # "default" runs its tasks inside the request, which the fan-out must never do.
-BACKEND = "mail"
+BACKEND, QUEUE = "mail", "mail"
 
 
-@task(backend=BACKEND)
+@task(backend=BACKEND, queue_name=QUEUE)
 def fan_out_alert(item_id):
     """Make a queued delivery for every confirmed subscriber the item matches, and a send task for each
     delivery still queued (so running it again after a crash finishes the batch, sending nothing twice)."""
@@ -68,7 +69,7 @@ def _record(deliveries, error=None):
     AlertDelivery.objects.bulk_update(deliveries, ["status", "sent_at", "error"])
 
 
-@task(backend=BACKEND)
+@task(backend=BACKEND, queue_name=QUEUE)
 def send_alert(delivery_id):
     """Send one alert email, if its delivery is still queued; whether it was sent."""
     with transaction.atomic():
@@ -93,7 +94,7 @@ def send_alert(delivery_id):
         return True
 
 
-@task(backend=BACKEND)
+@task(backend=BACKEND, queue_name=QUEUE)
 def send_digest(subscriber_id, frequency, delivery_ids):
     """Send one digest email of the deliveries still queued among `delivery_ids`; how many items it held."""
     with transaction.atomic():
@@ -119,7 +120,7 @@ def send_digest(subscriber_id, frequency, delivery_ids):
         return len(entries)
 
 
-@task(backend=BACKEND)
+@task(backend=BACKEND, queue_name=QUEUE)
 def send_confirmation(subscription_id):
     """The confirmation email of a request, if it is still waiting."""
     from_db = Subscription.objects.select_related("subscriber", "portfolio").exclude(pending_key="")

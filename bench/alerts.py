@@ -145,6 +145,8 @@ def main():
                     "db_worker",
                     "--backend",
                     "mail",
+                    "--queue-name",
+                    "mail",
                     "--interval",
                     "0.1",
                     "--no-startup-delay",
