@@ -1,10 +1,34 @@
 """A site built before this app kept its accessibility statement as a standard page (the one
 Settings → Organisation links from the footer). It becomes an accessibility statement page, keeping
-its id, address, title, introduction, body and history; the new fields start at their defaults."""
+its id, address, title, introduction, body and history; the new fields start at their defaults. The
+body's sections that the page type now writes itself (a heading such as "Enforcement procedure" and
+what follows it, to the next heading) are left out, so the page does not say them twice."""
 
 import json
 
 from django.db import migrations
+
+
+OWN_SECTIONS = {
+    "feedback and contact information",
+    "reporting accessibility problems",
+    "reporting accessibility problems with this website",
+    "enforcement procedure",
+    "technical information about this website's accessibility",
+    "compliance status",
+    "non-accessible content",
+    "preparation of this accessibility statement",
+}
+
+
+def without_own_sections(blocks):
+    kept, skipping = [], False
+    for block in blocks:
+        if block.get("type") == "heading":
+            skipping = " ".join(str(block.get("value", "")).replace("’", "'").lower().split()) in OWN_SECTIONS
+        if not skipping:
+            kept.append(block)
+    return kept
 
 
 def convert_statement_pages(apps, schema_editor):
@@ -24,7 +48,7 @@ def convert_statement_pages(apps, schema_editor):
     for old in standard_page.objects.filter(pk__in=page_ids):
         if page_model.objects.filter(path__startswith=old.path, depth=old.depth + 1).exists():
             continue  # a statement page has no children: a standard page with some stays as it is
-        page_id, introduction, body = old.pk, old.introduction, json.dumps(list(old.body.get_prep_value()))
+        page_id, introduction, body = old.pk, old.introduction, json.dumps(without_own_sections(list(old.body.get_prep_value())))
         old.delete(keep_parents=True)  # the standard page's own row only: the page itself stays
         statement_page(page_ptr_id=page_id, introduction=introduction, body=body).save_base(raw=True)
         page_model.objects.filter(pk=page_id).update(content_type=statement_type)

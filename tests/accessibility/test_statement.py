@@ -5,6 +5,7 @@ the date they were checked and a request form each), how and when it was tested,
 
 import datetime
 import importlib
+import json
 
 import pytest
 from django.contrib.auth.models import Group
@@ -157,7 +158,15 @@ def test_an_old_statement_kept_as_a_standard_page_becomes_a_statement_page_keepi
         title="Accessibility statement",
         slug="accessibility-statement",
         introduction="We want as many people as possible to be able to use this website.",
-        body='[{"type": "paragraph", "value": "<p>Zoom to 400%.</p>"}]',
+        body=json.dumps(
+            [
+                {"type": "paragraph", "value": "<p>Zoom to 400%.</p>"},
+                {"type": "heading", "value": "Enforcement procedure"},
+                {"type": "paragraph", "value": "<p>The EHRC enforces the regulations.</p>"},
+                {"type": "heading", "value": "Our offices"},
+                {"type": "paragraph", "value": "<p>Step-free access.</p>"},
+            ]
+        ),
     )
     organisation = OrganisationSettings.for_site(home.get_site())
     organisation.accessibility_statement_page = old
@@ -175,5 +184,7 @@ def test_an_old_statement_kept_as_a_standard_page_becomes_a_statement_page_keepi
     assert statement.url == "/accessibility-statement/"
     assert isinstance(statement.get_latest_revision_as_object(), AccessibilityStatementPage)
     soup = read(client, statement)
-    assert "Zoom to 400%." in text_of(soup) and soup.find(id="enforcement-heading")
+    assert "Zoom to 400%." in text_of(soup) and "Step-free access." in text_of(soup)
+    assert [h2.get_text() for h2 in soup.select("main h2")].count("Enforcement procedure") == 1, "not said twice"
+    assert "The EHRC enforces the regulations." not in text_of(soup)
     assert OrganisationSettings.objects.get().accessibility_statement_page_id == old.pk
