@@ -6,6 +6,8 @@ import io
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from portal.static_files import StaticFiles
 from portal.wsgi import application, django_application
@@ -65,8 +67,19 @@ def test_an_svg_opened_on_its_own_may_run_and_load_nothing():
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.fixture
+def test_transaction_kept():
+    """As Django's test client does: the handler does not close the test's database connection
+    (on PostgreSQL that would end the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_pages_still_go_through_the_whole_middleware_stack(home):
+def test_pages_still_go_through_the_whole_middleware_stack(home, test_transaction_kept):
     status, headers, body = wsgi_get(application, "/")
 
     assert status == "200 OK"
@@ -78,7 +91,7 @@ def test_pages_still_go_through_the_whole_middleware_stack(home):
 
 
 @pytest.mark.django_db
-def test_an_unknown_static_address_is_djangos_not_found_page(home):
+def test_an_unknown_static_address_is_djangos_not_found_page(home, test_transaction_kept):
     status, headers, _ = wsgi_get(application, "/static/css/missing.css")
 
     assert status.startswith("404")
