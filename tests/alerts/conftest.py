@@ -4,9 +4,9 @@ import pytest
 from django.utils import timezone
 
 from alerts.models import AlertList, Frequency, Subscriber, Subscription
+from tests.mail_queue import IMMEDIATE, IMMEDIATE_MAIL
 
-IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-IMMEDIATE_TASKS = {"default": IMMEDIATE, "mail": IMMEDIATE}
+IMMEDIATE_TASKS = {"default": IMMEDIATE, "mail": IMMEDIATE_MAIL}
 
 
 @pytest.fixture(autouse=True)
