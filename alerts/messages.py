@@ -1,20 +1,19 @@
 """The emails: confirmation, an alert, a digest. Plain text and accessible HTML, with the manage link and
 RFC 8058 one-click unsubscribe headers on everything but the confirmation."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
 from alerts import tokens
+from portal import base_url
 from portal.models import OrganisationSettings
 
 
 def site_root():
-    """The site's public address, as its pages' own links (and the feeds) give it, without a request."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/"), site
+    """(The site's one public address, as its pages' own links and the feeds give it, the default Site)."""
+    return base_url.root(), Site.objects.filter(is_default_site=True).first()
 
 
 def absolute(root, name, token):

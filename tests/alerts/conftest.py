@@ -28,8 +28,9 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def alerts_site(home):
+def alerts_site(home, settings):
     """The site's public address is https, as in production: the links in emails are made from it."""
+    settings.SITE_BASE_URL = "https://policy.example.org"
     site = home.get_site()
     site.hostname, site.port = "policy.example.org", 443
     site.save()

@@ -18,6 +18,7 @@ from tests.helpers import publication_with_file
 from tests.news.factories import NewsArticlePageFactory
 
 pytestmark = pytest.mark.django_db
+NO_WORKER = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["mail"]}  # tasks kept, never run
 
 
 def publish(committed, page):
@@ -143,7 +144,10 @@ def test_a_fan_out_that_died_mid_batch_finishes_when_run_again_and_nobody_gets_t
     for n in range(6):
         confirmed(f"reader{n}@example.org", AlertList.PORTFOLIO, portfolio)
     # The worker dies after making the deliveries and sending two: its send tasks are lost.
-    settings.TASKS = {**IMMEDIATE_TASKS, "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        **IMMEDIATE_TASKS,
+        "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["mail"]},
+    }
     statement(committed, news_index, portfolio)
     item = AlertItem.objects.get()
     tasks.fan_out_alert.call(item.pk)
@@ -192,7 +196,10 @@ def test_daily_and_weekly_digests_go_out_when_the_clock_moves_on_each_item_once(
 def test_publishing_costs_the_same_whatever_the_number_of_subscribers(
     committed, alerts_site, news_index, portfolio, settings
 ):
-    settings.TASKS = {**IMMEDIATE_TASKS, "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        **IMMEDIATE_TASKS,
+        "mail": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["mail"]},
+    }
 
     def queries_to_publish(title):
         with CaptureQueriesContext(connection) as captured:
