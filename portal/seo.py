@@ -75,7 +75,7 @@ def organisation_data(organisation, site_url=None):
         point
         for point in (
             contact_point("customer support", organisation.contact_email, ""),
-            contact_point("press", organisation.media_enquiries_email, organisation.media_enquiries_phone),
+            contact_point("media enquiries", organisation.media_enquiries_email, organisation.media_enquiries_phone),
             contact_point("accessibility", organisation.accessibility_email, organisation.accessibility_phone),
         )
         if point
