@@ -143,7 +143,7 @@ def test_renditions_are_made_once_and_then_reused(client, portfolio):
 
     first = [soup_of(client.get(url)).select_one("picture").decode() for url in pages]
     made = image.renditions.count()
-    assert made == 12  # 2 sizes x 3 formats, for the card and for the person's page
+    assert made == 13  # 2 sizes x 3 formats, for the card and for the person's page; the share image (og:image)
     # Again, and then as a new app server would, with nothing in its rendition cache.
     again = [soup_of(client.get(url)).select_one("picture").decode() for url in pages]
     image.renditions.model.cache_backend.clear()
