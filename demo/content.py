@@ -391,8 +391,8 @@ ORGANISATION = {
     # The seed gives no contact details: example.org addresses, which cannot be mistaken for real ones.
     "media_enquiries_email": "press-office@example.org",
     "accessibility_email": "accessibility@example.org",
-    "site_notice": "This is a demonstration site. Its text is the APCC's, but the dates of the news items and "
-    "publications, the accessibility statement's dates and the example.org contact addresses are illustrative.",
+    "site_notice": "A demonstration site: the text is the APCC's; its dates and example.org addresses "
+    "are illustrative.",
 }
 
 

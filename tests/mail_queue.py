@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.conf import settings
 from django.db import connection
 
 from outbox.management.commands.serve_with_worker import RQ_JOB
@@ -58,6 +59,7 @@ class MailWorkers:
             "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
             "TASKS_BACKEND": self.kind,
             "MEDIA_ROOT": str(self.media_root),
+            "SITE_BASE_URL": settings.SITE_BASE_URL,  # the links in the emails they send
             **self.server.env(),
             **extra,
         }

@@ -107,7 +107,7 @@ def test_the_news_index_holds_six_items_and_three_videos_in_the_seeds_order(clie
 def test_the_site_notice_says_the_demos_dates_and_contacts_are_illustrative(client, demo):
     for url in ("/", "/news/", "/media-enquiries/"):
         banner = BeautifulSoup(client.get(url).content, "html.parser").select_one(".notification-banner")
-        assert "dates of the news items and publications" in banner.get_text()
+        assert "its dates and example.org addresses" in banner.get_text()
         assert "are illustrative" in banner.get_text()
     media = page_text(client, "/media-enquiries/")
     assert "Email press-office@example.org" in media
