@@ -39,7 +39,8 @@ def alerted_addresses(server):
 
 
 @pytest.fixture
-def https_site(home):
+def https_site(home, settings):
+    settings.SITE_BASE_URL = "https://policy.example.org"  # the workers are given it too (tests/mail_queue.py)
     site = home.get_site()
     site.hostname, site.port = "policy.example.org", 443
     site.save()
