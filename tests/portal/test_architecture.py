@@ -10,7 +10,10 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-APPS = ["portal", "portfolios", "news", "publications", "accessibility", "search", "demo", "editorial", "accounts"]
+APPS = [
+    "portal", "portfolios", "news", "publications", "accessibility", "alerts", "outbox",
+    "search", "demo", "editorial", "accounts",
+]  # fmt: skip
 WIRING = {"portal/urls.py", "portal/api.py"}
 MAX_LINES = 400
 SKIPPED = {"migrations", ".venv", "node_modules", "__pycache__", ".git", "staticfiles", "media", "test-artifacts"}
