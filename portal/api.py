@@ -32,6 +32,9 @@ def check_parameters(query):
     operator = query.get("search_operator")
     if operator is not None and operator not in SEARCH_OPERATORS:
         raise BadRequestError("search_operator must be 'and' or 'or'")
+    offset = query.get("offset", "0")
+    if not re.fullmatch(r"[0-9]{1,9}", offset):  # a database's integers end somewhere (SQLite: 2**63)
+        raise BadRequestError("offset must be a whole number under 1,000,000,000")
     search = query.get("search", "")
     if len(search) > SEARCH_MAX_CHARACTERS or len(search.split()) > SEARCH_MAX_WORDS:
         raise BadRequestError(f"search is limited to {SEARCH_MAX_WORDS} words and {SEARCH_MAX_CHARACTERS} characters")

@@ -129,3 +129,9 @@ def test_no_parameter_value_makes_the_api_fail_or_answer_anything_but_json(clien
     assert response.status_code < 500, (query, response.content[:300])
     if response.status_code not in (301, 302):
         assert response["Content-Type"].startswith("application/json"), (query, response.status_code)
+
+
+@pytest.mark.parametrize("offset", ["9223372036854775808", "-1", "1e3", "abc"])
+def test_an_offset_that_is_not_a_modest_whole_number_is_a_400(client, offset):
+    response = client.get(f"/api/v2/documents/?offset={offset}")
+    assert response.status_code == 400 and "offset" in response.json()["message"]
