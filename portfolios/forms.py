@@ -1,9 +1,10 @@
 from django import forms
+from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 
 from portal import visibility
 from portal.filters import ListingFilterForm
-from portfolios.filing import FiledUnderPortfolios, filed_under_q
+from portfolios.filing import FiledUnderPortfolios, filed_models, filed_under_q
 from portfolios.models import PortfolioPage
 
 
@@ -20,10 +21,19 @@ class PortfolioChoiceField(forms.ModelChoiceField):
     iterator = _SlugAndTitleChoices
 
 
-def portfolio_filter_field():
-    """A filter naming a public portfolio by its slug, as in ?portfolio=forensics."""
+def portfolio_filter_field(items=None):
+    """A filter naming a public portfolio by its slug, as in ?portfolio=forensics: with `items`, only the
+    portfolios some of them are filed under (an option that lists nothing is not offered)."""
+    portfolios = visibility.visible_pages(None, PortfolioPage.objects.all())
+    if items is not None:
+        model = items.model
+        filed = [model] if issubclass(model, FiledUnderPortfolios) else filed_models()
+        having_items = Q()
+        for filed_model in filed:
+            having_items |= Q(pk__in=filed_model.objects.filter(pk__in=items.values("pk")).values("portfolios"))
+        portfolios = portfolios.filter(having_items)
     return PortfolioChoiceField(
-        queryset=visibility.visible_pages(None, PortfolioPage.objects.all()).order_by("title"),
+        queryset=portfolios.order_by("title"),
         to_field_name="slug",
         required=False,
         empty_label="All portfolios",
@@ -37,7 +47,7 @@ class PortfolioFilterForm(ListingFilterForm):
     def __init__(self, data, items=None):
         super().__init__(data, items)
         own = list(self.fields)
-        self.fields["portfolio"] = portfolio_filter_field()
+        self.fields["portfolio"] = portfolio_filter_field(items)
         self.order_fields(["portfolio", *own])
 
     def filter_portfolio(self, items, portfolio):

@@ -75,6 +75,21 @@ def test_the_news_filter_form_offers_the_years_that_have_news_and_keeps_the_choi
     assert soup.select_one(".filter-form__clear")["href"] == "/news/"
 
 
+def test_the_portfolio_filters_offer_only_portfolios_that_have_items(
+    client, news, publication_index, policy_area, portfolio
+):
+    PortfolioPageFactory(parent=policy_area, title="Modern Slavery", slug="modern-slavery")  # nothing filed
+    PublicationPageFactory(parent=publication_index, title="Forensics guidance", portfolios=[portfolio])
+
+    def offered(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return [option["value"] for option in soup.select("select[name=portfolio] option")]
+
+    assert offered("/news/") == ["", "forensics", "fraud"]  # by title
+    assert offered(publication_index.url) == ["", "forensics"]
+    assert client.get("/news/?portfolio=modern-slavery").status_code == 200  # left out, with a message
+
+
 def test_pagination_keeps_the_filters(client, news_index, portfolio):
     for day in range(1, 13):
         NewsArticlePageFactory(parent=news_index, date=f"2024-01-{day:02d}", portfolios=[portfolio])
