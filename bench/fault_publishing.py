@@ -20,15 +20,20 @@ page.save_revision().publish()
 """
 
 
-def statement_form_data(title, slug, csrf_token):
+def statement_form_data(article_form, title, slug, csrf_token):
     """The admin's add form for a statement, filled in and with Publish pressed."""
+    return urlencode({**article_form(title, slug), "csrfmiddlewaretoken": csrf_token})
+
+
+def form_builder():
+    """tests.helpers.article_form, which needs Django's settings (its rich text is converted as the editor's)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     import django
 
     django.setup()
-    from tests.helpers import article_form  # needs Django's settings: the rich text is converted for the editor
+    from tests.helpers import article_form
 
-    return urlencode({**article_form(title, slug), "csrfmiddlewaretoken": csrf_token})
+    return article_form
 
 
 def news_index_id(stack):
@@ -44,11 +49,12 @@ def publish_through_the_admin(stack, stop, answers):
     browser = Browser(stack, source="127.0.0.60")
     assert browser.sign_in("editor", "bench-admin-password-1") == 302
     add = f"/admin/pages/add/news/newsarticlepage/{news_index_id(stack)}/"
+    article_form = form_builder()
     n = 0
     while not stop.is_set():
         n += 1
         _, _, form = browser.go("GET", add)
-        body = statement_form_data(f"Published in the admin {n}", f"admin-{n}", browser.token(form))
+        body = statement_form_data(article_form, f"Published in the admin {n}", f"admin-{n}", browser.token(form))
         answers.append(browser.go("POST", add, body)[0])
         stop.wait(3)
 

@@ -67,6 +67,11 @@ FORMAT_REQUESTS = [
     for a in ("view", "change", "delete")
 ]
 
+# The acronyms and other names the site search understands (Snippets → Search synonyms).
+SEARCH_SYNONYMS = [
+    _model_permission("search", "searchsynonym", a, "search synonym") for a in ("add", "change", "delete", "view")
+]
+
 # Documents and images are granted per collection; on the root collection a grant covers them all.
 MEDIA_EDITING = [_document(a) for a in ("add", "change", "choose")] + [_image(a) for a in ("add", "change", "choose")]
 MEDIA_MANAGING = [_document(a) for a in ("add", "change", "delete", "choose")] + [
@@ -89,6 +94,7 @@ ROLE_PERMISSIONS = {
             ACCESS_ADMIN,
             *STAFF_TOOLS,
             *FORMAT_REQUESTS,
+            *SEARCH_SYNONYMS,
             *(_person(a) for a in ("add", "change", "publish", "lock", "unlock")),
         ],
         "pages": {ROOT: ["add", "change", "publish", "lock", "unlock"]},

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from portal import content_version
 from search import acronyms
 from search.models import SearchSynonym
-from tests.helpers import result_titles, search, soup_of
+from tests.helpers import result_titles, search, soup_of, user_in
 from tests.news.factories import NewsArticlePageFactory
 from tests.publications.factories import PublicationPageFactory
 
@@ -88,3 +88,13 @@ def test_editors_keep_the_list_in_the_admin(admin_client, db):
     assert SearchSynonym.objects.filter(term="CSE").exists()
     listing = soup_of(admin_client.get("/admin/snippets/search/searchsynonym/"))
     assert "Child sexual exploitation" in listing.get_text()
+
+
+def test_moderators_keep_the_synonyms_in_the_admin_and_news_editors_do_not(client, django_user_model):
+    listing = "/admin/snippets/search/searchsynonym/"
+    client.force_login(user_in(django_user_model, "Moderators"))
+    assert client.get(listing).status_code == 200
+    assert client.get(f"{listing}add/").status_code == 200
+
+    client.force_login(user_in(django_user_model, "News editors"))
+    assert client.get(listing).status_code == 302  # back to the dashboard: permission denied
