@@ -15,22 +15,13 @@ import struct
 import time
 import tracemalloc
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from publications.file_checks import UNDERSTANDING, CheckResult, FileReport, Outcome, check_file
-
-CORPUS = Path(__file__).parent / "corpus"
-MB = 1024 * 1024
-
-
-def check(name, extension=None):
-    path = CORPUS / name
-    return check_file(path, extension or path.suffix)
-
+from tests.publications.corpus_checks import CORPUS, MB, check
 
 # --- PowerPoint ----------------------------------------------------------------------------------
 

@@ -2,20 +2,11 @@
 
 import tracemalloc
 import zlib
-from pathlib import Path
 
 import pikepdf
 
 from publications.file_checks import Outcome, check_file, pdf_content
-
-CORPUS = Path(__file__).parent / "corpus"
-MB = 1024 * 1024
-
-
-def check(name, extension=None):
-    path = CORPUS / name
-    return check_file(path, extension or path.suffix)
-
+from tests.publications.corpus_checks import MB, check
 
 # --- PDF -----------------------------------------------------------------------------------------
 
