@@ -83,12 +83,17 @@ def only_publishers_bulk_delete_pages(request, action_type, objects, action_clas
         return _refuse_deletion(request, refused)
 
 
-# The page editor: the title's running count (see portal.page_forms) -------------------------------
+# The page editor: the title's running count, the schedule's date picker (see portal.page_forms) ---
 
 
 @hooks.register("insert_editor_js")
 def title_counter_js():
     return format_html('<script src="{}" defer></script>', static("editorial/title-counter.js"))
+
+
+@hooks.register("insert_editor_js")
+def schedule_picker_js():
+    return format_html('<script src="{}" defer></script>', static("editorial/schedule-picker.js"))
 
 
 # "Request changes": the moderator's comment on the page and the dashboard ------------------------

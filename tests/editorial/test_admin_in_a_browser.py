@@ -45,10 +45,47 @@ def schedule(page, value):
 
 
 def save_schedule(dialog):
-    """By keyboard: the open date picker still covers the button (see the editor guide)."""
-    button = dialog.get_by_role("button", name="Save schedule")
-    button.focus()
-    button.press("Enter")
+    """With the mouse, as an editor would: Playwright refuses to click a button something covers."""
+    dialog.get_by_role("button", name="Save schedule").click(timeout=5_000)
+
+
+def open_pickers(page):
+    return page.evaluate(
+        """Array.from(document.querySelectorAll(".xdsoft_datetimepicker"))
+            .filter((picker) => picker.style.display !== "none" && picker.getClientRects().length).length"""
+    )
+
+
+def test_the_date_picker_closes_as_the_editor_types_so_save_schedule_can_be_clicked(
+    admin_page,  # noqa: F811
+    editorial_site,  # noqa: F811
+):
+    _base_url, ids = editorial_site
+    admin_page.goto(f"/admin/pages/{ids['statement']}/edit/")
+    dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
+    go_live = dialog.locator('input[name="go_live_at"]')
+    go_live.click()
+    admin_page.wait_for_function("document.querySelector('.xdsoft_datetimepicker[style*=block]') !== null")
+    assert open_pickers(admin_page) == 1  # the picker opens for those who pick a date with it
+    go_live.press_sequentially("2031-01-06 10:30", delay=20)
+    admin_page.wait_for_timeout(300)
+    assert open_pickers(admin_page) == 0
+    save_schedule(dialog)
+    assert not dialog.is_visible()
+
+
+def test_escape_closes_the_date_picker_first_then_the_dialog(admin_page, editorial_site):  # noqa: F811
+    _base_url, ids = editorial_site
+    admin_page.goto(f"/admin/pages/{ids['statement']}/edit/")
+    dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
+    go_live = dialog.locator('input[name="go_live_at"]')
+    go_live.click()
+    admin_page.wait_for_function("document.querySelector('.xdsoft_datetimepicker[style*=block]') !== null")
+    go_live.press("Escape")
+    admin_page.wait_for_timeout(300)
+    assert open_pickers(admin_page) == 0 and dialog.is_visible()
+    go_live.press("Escape")
+    dialog.wait_for(state="hidden")
 
 
 def test_an_iso_go_live_time_is_kept_exactly_and_shown_in_uk_time(admin_page, editorial_site):  # noqa: F811
@@ -142,3 +179,44 @@ def test_the_stock_editors_group_is_gone(admin_page):  # noqa: F811
     names = admin_page.locator("main table").inner_text()
     assert "News editors" in names and "Moderators" in names
     assert not re.search(r"^\s*Editors\s*$", names, re.M)
+
+
+def test_the_news_editor_sees_the_moderators_request_for_changes(
+    news_editor_page,
+    admin_page,  # noqa: F811
+    editorial_site,  # noqa: F811
+):
+    _base_url, ids = editorial_site
+    editor, moderator = news_editor_page, admin_page
+    comment = "The quote from the PCC for Kent needs their approval first."
+    editor.goto(f"/admin/pages/add/news/newsarticlepage/{ids['news_index']}/")
+    editor.fill("#id_title", "Kent statement")
+    editor.locator("#id_slug").evaluate("(input) => { input.value = 'kent-statement'; }")
+    editor.fill("#id_summary", "What the PCC for Kent said.")
+    editor.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    editor.get_by_role("button", name="Submit to News review").click()
+    editor.wait_for_load_state()
+    assert "created and submitted for moderation" in editor.locator(".messages").inner_text()
+    page_id = re.search(r"/admin/pages/(\d+)/", editor.locator(".messages a", has_text="Edit").get_attribute("href"))[1]
+
+    moderator.goto(f"/admin/pages/{page_id}/edit/")
+    moderator.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    moderator.get_by_role("button", name="Request changes").click()
+    request_changes = moderator.locator(".modal").filter(has=moderator.locator("textarea"))
+    request_changes.locator("textarea").fill(comment)
+    request_changes.get_by_role("button", name="Request changes").click()
+    moderator.wait_for_load_state()
+
+    editor.goto(f"/admin/pages/{page_id}/edit/")
+    said = f"requested changes on {_today_in_uk()}"
+    assert said in editor.locator(".messages").inner_text()
+    assert f"“{comment}”. Make them, then resubmit." in editor.locator(".messages").inner_text()
+    editor.goto("/admin/")
+    panel = editor.locator("section, .w-panel, .panel").filter(has_text="Changes requested of you").last
+    assert "Kent statement" in panel.inner_text() and comment in panel.inner_text()
+
+
+def _today_in_uk():
+    from django.utils import timezone
+
+    return f"{timezone.localdate():%-d %B %Y}"

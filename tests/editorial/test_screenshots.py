@@ -161,6 +161,7 @@ def test_screenshot_of_scheduling_a_statement(admin_page, editorial_site):
     dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
     go_live = dialog.locator('input[name="go_live_at"]')
     go_live.fill("2026-12-09 00:01")
+    admin_page.wait_for_timeout(300)  # typing closes the date picker, which would hide "Save schedule"
     assert dialog.locator('input[name="expire_at"]').is_visible()
     shoot(admin_page, "editor-schedule")
 
