@@ -12,13 +12,13 @@ class NewsFilterForm(PortfolioFilterForm):
     )
     year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="Year")
 
-    def __init__(self, data, items, items_per_year=None):
-        """`items_per_year`: `items.count_per_year()`, when the caller has it already."""
+    def __init__(self, data, items, items_per_year=None, kinds=None):
+        """`items_per_year` (`items.count_per_year()`) and `kinds` (`items.kinds()`): when the caller has them."""
         super().__init__(data, items)
         self.items_per_year = items.count_per_year() if items_per_year is None else items_per_year
         years = sorted(self.items_per_year, reverse=True)
         self.fields["year"].choices = [("", "All years")] + [(year, year) for year in years]
-        kinds = items.kinds()  # only the types that have items
+        kinds = items.kinds() if kinds is None else kinds  # only the types that have items
         self.fields["type"].choices = [
             (value, label) for value, label in self.fields["type"].choices if value in kinds or not value
         ]

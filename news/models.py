@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -117,7 +119,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return {
             "id": "news",
             "heading": "Latest news",
-            "items": self.listed_items().specific()[:count],
+            "items": list(self.listed_items().specific()[:count]),
             "more_url": self.url,
             "more_label": "All news",
         }
@@ -145,17 +147,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listed = self.listed_items()
-        # Made once per content version (the listing is what anonymous visitors see).
-        per_year = per_content_version(request, f"news-per-year:{self.pk}", listed.count_per_year, as_anonymous=True)
-        filters = NewsFilterForm(request.GET, listed, per_year)
+        listed, pk = self.listed_items(), self.pk
+        kept = partial(per_content_version, request, as_anonymous=True)  # the listing anonymous visitors see
+        per_year, kinds = kept(f"news-per-year:{pk}", listed.count_per_year), kept(f"news-kinds:{pk}", listed.kinds)
+        filters = NewsFilterForm(request.GET, listed, per_year, kinds)
         filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
         context["filters"] = filters
-        starts = None
-        if not filters.is_filtered and request.GET.get("page", "1") != "1":
-            # Deep pages read from the first item's key, not through an OFFSET over every item before.
-            compute = lambda: page_starts(listed, NEWS_PER_PAGE, LISTING_KEY)  # noqa: E731
-            starts = per_content_version(request, f"news-page-starts:{self.pk}", compute, as_anonymous=True)
+        # Deep pages read from the first item's key, not through an OFFSET over every item before.
+        deep = not filters.is_filtered and request.GET.get("page", "1") != "1"
+        starts = kept(f"news-starts:{pk}", partial(page_starts, listed, NEWS_PER_PAGE, LISTING_KEY)) if deep else None
         items = filters.filtered().specific()
         context["items"] = paginate(request, items, NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
         return context

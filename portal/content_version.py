@@ -64,14 +64,14 @@ def _now_microseconds():
 
 
 def _row():
-    from portal.models import ContentVersion
+    from portal.content_version_row import ContentVersion
 
     return ContentVersion.objects.filter(pk=ContentVersion.SINGLETON)
 
 
 def bump(**kwargs):
     """A signal receiver, or a plain call: what visitors see has changed, in the current transaction."""
-    from portal.models import ContentVersion
+    from portal.content_version_row import ContentVersion
 
     now = _now_microseconds()
     updated = _row().update(
@@ -108,6 +108,11 @@ def from_database():
         return None
     _Known.version, _Known.read_at = version, time.monotonic()
     return version
+
+
+def forget():
+    """Forgets this process's reading (the test suite, between tests: each test's database has its own)."""
+    _Known.version, _Known.read_at = None, float("-inf")
 
 
 def known():

@@ -43,6 +43,15 @@ class ListingFilterForm(forms.Form):
         return items
 
     @property
+    def asked(self):
+        """What the form shows depends on besides its choices: the values given and those left out."""
+        data = self.data
+        given = tuple(
+            (name, tuple(data.getlist(name)) if hasattr(data, "getlist") else data.get(name)) for name in self.fields
+        )
+        return given, tuple(self.ignored)
+
+    @property
     def is_filtered(self):
         return any(self.cleaned_data.get(name) for name in self.fields)
 

@@ -1,4 +1,6 @@
-"""Lookups that several parts of one page need (the menu, ancestors), made once each."""
+"""Lookups that several parts of a page need (the menu, ancestors): each made once per content version
+(portal.version_memo) and shared by every request until something visitors see changes. Both are the
+same for every visitor: the menu lists public pages, the ancestors of a page are those that are live."""
 
 from django.apps import apps
 from django.db.models import OuterRef, Subquery
@@ -6,7 +8,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page, Site
 
 from portal.pages import BasePage
-from portal.per_request import once_per_request
+from portal.version_memo import per_content_version
 from portal.visibility import visible_pages
 
 
@@ -23,9 +25,8 @@ def with_menu_labels(pages):
 
 def menu_pages(request, root):
     """The live, public pages under the site's root that are shown in menus, each with its `menu_label`."""
-    return once_per_request(
-        request, f"menu-{root.pk}", lambda: list(with_menu_labels(visible_pages(None, root.get_children()).in_menu()))
-    )
+    compute = lambda: list(with_menu_labels(visible_pages(None, root.get_children()).in_menu()))  # noqa: E731
+    return per_content_version(request, f"menu:{root.pk}", compute, as_anonymous=True)
 
 
 def site_menu_pages(request):
@@ -45,8 +46,7 @@ def pages_by_path(request, paths):
     return found
 
 
-def ancestors(page):
-    """A page's live ancestors below the tree's root, read once per page object."""
-    if not hasattr(page, "_portal_ancestors"):
-        page._portal_ancestors = list(with_menu_labels(page.get_ancestors().filter(depth__gte=2, live=True)))
-    return page._portal_ancestors
+def ancestors(request, page):
+    """A page's live ancestors below the tree's root, each with its `menu_label`."""
+    compute = lambda: list(with_menu_labels(page.get_ancestors().filter(depth__gte=2, live=True)))  # noqa: E731
+    return per_content_version(request, f"ancestors:{page.path}", compute, as_anonymous=True)

@@ -8,13 +8,19 @@ The version is read from the database on each request that asks (one primary-key
 change shows at once in every process: no CONTENT_VERSION_REFRESH_SECONDS of staleness.
 """
 
+from collections import OrderedDict
+
 from portal import content_version, visibility
 from portal.per_request import once_per_request
+
+# At most this many values per process: a value per page or per search is kept for the pages
+# and searches asked for most recently, so memory stays bounded however much content there is.
+MOST_KEPT = 3000
 
 
 class _Kept:
     version = None
-    values = {}
+    values = OrderedDict()
 
 
 def per_content_version(request, name, compute, as_anonymous=False):
@@ -26,13 +32,18 @@ def per_content_version(request, name, compute, as_anonymous=False):
     if version is None:  # the version cannot be read: nothing can be kept safely
         return compute()
     if version != _Kept.version:
-        _Kept.version, _Kept.values = version, {}
+        _Kept.version, _Kept.values = version, OrderedDict()
     key = (name, "anonymous" if as_anonymous else visibility.visibility_key(request))
-    if key not in _Kept.values:
-        _Kept.values[key] = compute()
-    return _Kept.values[key]
+    values = _Kept.values
+    if key in values:
+        values.move_to_end(key)
+        return values[key]
+    value = values[key] = compute()
+    while len(values) > MOST_KEPT:
+        values.popitem(last=False)
+    return value
 
 
 def clear():
     """Forgets every value (the test suite, between tests: their databases may share a version)."""
-    _Kept.version, _Kept.values = None, {}
+    _Kept.version, _Kept.values = None, OrderedDict()

@@ -16,6 +16,7 @@ from portal import navigation, visibility
 from portal.blocks import BaseStreamBlock
 from portal.pages import BasePage, plain_text
 from portal.per_request import once_per_request
+from portal.version_memo import per_content_version
 from portfolios.blocks import PolicyAreaBodyBlock
 from portfolios.contents import body_with_anchors, section_entries
 from portfolios.filing import filed_models
@@ -260,10 +261,11 @@ class PolicyAreaPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        portfolios = list(self.portfolios(request))
+        # Both made once per content version for the visitor's visibility class (portal.version_memo).
+        portfolios = per_content_version(request, f"area-portfolios:{self.pk}", lambda: list(self.portfolios(request)))
         context["portfolios"] = portfolios
         # Sections a PCC office comes for (the guidance) follow the priorities; the rest end the page.
-        latest = latest_filed_under(request, portfolios)
+        latest = per_content_version(request, f"area-latest:{self.pk}", lambda: latest_filed_under(request, portfolios))
         context["featured_latest"] = [section for section in latest if section["featured"]]
         context["latest"] = [section for section in latest if not section["featured"]]
         context["body_blocks"], contents = body_with_anchors(self.body)
@@ -320,5 +322,6 @@ class PortfolioPage(BasePage):
         context["contacts"] = [
             contact for contact in self.contacts.all().select_related("person", "person__photo") if contact.person.live
         ]
-        context["latest"] = latest_filed_under(request, [self], filtered_by=self)
+        compute = lambda: latest_filed_under(request, [self], filtered_by=self)  # noqa: E731
+        context["latest"] = per_content_version(request, f"portfolio-latest:{self.pk}", compute)
         return context

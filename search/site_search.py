@@ -19,11 +19,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
+from wagtail.search.utils import normalise_query_string
 
 from portal import visibility
 from portal.pages import BasePage
@@ -216,21 +217,17 @@ class SiteSearch:
             snippet=snippet(searchable_texts(person), self.marked_terms),
         )
 
-    def promotions(self, *, record_hit=True, show=True):
-        """The editors' recommended results for the query, as Results (when `show`), counting the
-        search in the admin's search terms report (when `record_hit`).
+    def promotions(self):
+        """The editors' recommended results for the query, as Results.
 
         Editors choose them in the admin under Settings → Promoted search results. A promoted page
         that is not live and public is left out.
         """
-        search_query = Query.get(self.query)
-        if record_hit:
-            search_query.add_hit()
-        if not show:
-            return []
-        picks = search_query.editors_picks.filter(
-            Q(page__isnull=True) | Q(page__in=self.live_pages.values("pk"))
-        ).select_related("page")
+        picks = (
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
+            .filter(Q(page__isnull=True) | Q(page__in=self.live_pages.values("pk")))
+            .select_related("page")
+        )
         return [
             Result(
                 title=pick.title or pick.external_link_url,

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from portal import version_memo
+from portal import content_version, version_memo
 from tests.news.factories import NewsIndexPageFactory
 from tests.portal.factories import HomePageFactory
 from tests.portfolios.factories import PolicyAreaPageFactory, PortfolioPageFactory
@@ -26,6 +26,7 @@ def empty_cache():
     """Each test starts with an empty cache: no page, rate limit or lookup left by another test."""
     cache.clear()
     version_memo.clear()  # kept per content version, which a rolled-back test database can repeat
+    content_version.forget()
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": navigation.ancestors(page), "page": page}
+    return {"ancestors": navigation.ancestors(context.get("request"), page), "page": page}
 
 
 @register.inclusion_tag("components/feed_links.html", takes_context=True)

@@ -72,7 +72,9 @@ def structured_data(context):
     elif site and page.pk == site.root_page_id:
         blocks.append(seo.organisation_data(organisation, site_url))
     else:
-        trail = [(ancestor.title, base_url.page_url(ancestor, request)) for ancestor in navigation.ancestors(page)]
+        trail = [
+            (ancestor.title, base_url.page_url(ancestor, request)) for ancestor in navigation.ancestors(request, page)
+        ]
         trail.append((page.title, page.get_full_url(request)))
         blocks.append(seo.breadcrumb_data(trail))
         own = page.structured_data(request, organisation) if isinstance(page, BasePage) else None

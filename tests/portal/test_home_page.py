@@ -5,6 +5,7 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal import version_memo
 from portal.models import OrganisationSettings
 from portfolios.models import PortfolioLead
 from tests.helpers import soup_of
@@ -66,6 +67,7 @@ def test_the_home_page_says_how_to_get_in_touch(client, home):
 def test_the_home_page_reads_every_policy_areas_portfolios_in_a_fixed_number_of_queries(client, home):
     def queries_for_home():
         client.get(home.url)
+        version_memo.clear()  # what the page reads, not what it kept from the request before
         with CaptureQueriesContext(connection) as context:
             client.get(home.url)
         return len(context.captured_queries)

@@ -55,3 +55,14 @@ def test_a_kept_value_is_made_again_when_the_content_version_moves_on(home):
     content_version.bump()
 
     assert per_content_version(None, "n", compute) == 2
+
+
+def test_only_the_most_recently_asked_values_are_kept(home, monkeypatch):
+    monkeypatch.setattr("portal.version_memo.MOST_KEPT", 2)
+    made = []
+    compute = lambda name: lambda: made.append(name) or name  # noqa: E731
+
+    for name in ("first", "second", "first", "third", "first", "second"):
+        per_content_version(None, name, compute(name))
+
+    assert made == ["first", "second", "third", "second"]  # "second" was the least recent when "third" came

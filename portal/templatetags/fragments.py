@@ -1,0 +1,38 @@
+"""`{% per_content_version "name" value… %}…{% end_per_content_version %}`: a part of a template
+rendered once per content version and visibility class, and kept (portal.version_memo).
+
+The values after the name are what else the part depends on (an item's primary key and whether it
+is marked members-only, the filters asked for); the site's host is always part of the key, since
+links are relative to the site. Visitors who may see the same pages share what is kept, so a part
+must depend on nothing else of the visitor's: never a CSRF token, a name or a message for one visitor.
+"""
+
+from django import template
+
+from portal.version_memo import per_content_version
+
+register = template.Library()
+
+
+class PerContentVersionNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        values = tuple(value.resolve(context) for value in self.values)
+        key = f"fragment:{self.name.resolve(context)}:{request.get_host()}:{values!r}"
+        return per_content_version(request, key, lambda: self.nodelist.render(context))
+
+
+@register.tag("per_content_version")
+def per_content_version_tag(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name, e.g. {{% {bits[0]} 'footer' %}}")
+    nodelist = parser.parse(("end_per_content_version",))
+    parser.delete_first_token()
+    values = [parser.compile_filter(bit) for bit in bits[2:]]
+    return PerContentVersionNode(nodelist, parser.compile_filter(bits[1]), values)

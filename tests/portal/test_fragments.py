@@ -1,0 +1,77 @@
+"""Parts of templates kept once per content version ({% per_content_version %}, portal/templatetags/
+fragments.py): shared by the visitors who may see the same pages, made again as soon as anything
+visitors see changes (issue 18)."""
+
+from django.contrib.auth.models import Group
+from django.template import Context, Template
+from django.test import RequestFactory
+from wagtail.models import PageViewRestriction
+
+from portal import content_version
+from portal.models import OrganisationSettings
+from tests.helpers import text_of, user_in
+from tests.news.factories import NewsArticlePageFactory
+from tests.portal.factories import StandardPageFactory
+
+KEPT = Template("{% load fragments %}{% per_content_version 'greeting' %}{{ greeting }}{% end_per_content_version %}")
+
+
+def rendered(request, greeting):
+    return KEPT.render(Context({"request": request, "greeting": greeting}))
+
+
+def request_of(user=None):
+    request = RequestFactory().get("/")
+    if user is not None:
+        request.user = user
+    return request
+
+
+def test_a_kept_part_is_rendered_once_per_content_version(home):
+    assert rendered(request_of(), "first") == "first"
+    assert rendered(request_of(), "second") == "first"
+
+    content_version.bump()
+
+    assert rendered(request_of(), "third") == "third"
+
+
+def test_a_kept_part_is_never_shared_with_visitors_who_may_see_other_pages(home, django_user_model):
+    members_page = StandardPageFactory(parent=home, title="Members' page")
+    restriction = PageViewRestriction.objects.create(page=members_page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Members"))
+    member = user_in(django_user_model, "Members", "member")
+
+    assert rendered(request_of(), "for everyone") == "for everyone"
+    assert rendered(request_of(member), "for members") == "for members"
+    assert rendered(request_of(), "again") == "for everyone"
+
+
+def test_a_card_shows_a_new_title_as_soon_as_it_is_published(client, news_index):
+    article = NewsArticlePageFactory(parent=news_index, title="Knife crime statement")
+    assert "Knife crime statement" in text_of(client.get(news_index.url))
+
+    article.title = "Knife crime: our statement"
+    article.save_revision().publish()
+
+    assert "Knife crime: our statement" in text_of(client.get(news_index.url))
+
+
+def test_the_footer_shows_changed_media_enquiries_at_once(client, home):
+    client.get(home.url)
+    organisation = OrganisationSettings.for_site(home.get_site())
+    organisation.media_enquiries_email = "press@apccs.example"
+    organisation.save()
+
+    assert "press@apccs.example" in text_of(client.get(home.url))
+
+
+def test_the_filters_show_what_each_address_asks_for(client, news_index):
+    NewsArticlePageFactory(parent=news_index, news_type="statement")
+    NewsArticlePageFactory(parent=news_index, news_type="news")
+
+    chosen = client.get(news_index.url + "?type=statement").content.decode()
+    plain = client.get(news_index.url).content.decode()
+
+    assert '<option value="statement" selected>' in chosen
+    assert '<option value="statement" selected>' not in plain
