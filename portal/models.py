@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -36,6 +37,26 @@ class HomePage(BasePage):
     @property
     def listing_summary(self):
         return plain_text(self.introduction) or super().listing_summary
+
+    def route(self, request, path_components):
+        """Wagtail's routing from the site's root, with the page a path leads to remembered once per
+        content version (its type, primary key and depth): then one query reads it, instead of two per
+        level of the path. The rest of the path is routed by the page itself, as Wagtail would (a
+        feed of the news index). A path that leads nowhere is looked up each time, never remembered."""
+
+        def found():
+            page = super(HomePage, self).route(request, path_components)[0]
+            return page.specific_class, page.pk, page.depth - self.depth
+
+        model, pk, consumed = per_content_version(
+            request, f"route:{self.pk}:{'/'.join(path_components)}", found, as_anonymous=True
+        )
+        if not consumed:
+            return super().route(request, path_components)
+        page = model.objects.filter(pk=pk).first()
+        if page is None:  # deleted since (which moves the version on, for the next request)
+            raise Http404
+        return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,6 +5,7 @@ The values after the name are what else the part depends on (an item's primary k
 is marked members-only, the filters asked for); the site's host is always part of the key, since
 links are relative to the site. Visitors who may see the same pages share what is kept, so a part
 must depend on nothing else of the visitor's: never a CSRF token, a name or a message for one visitor.
+A preview (a draft, shown to its editors) renders every part afresh.
 """
 
 from django import template
@@ -20,7 +21,7 @@ class PerContentVersionNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
+        if request is None or getattr(request, "is_preview", False):  # a preview shows a draft: never kept
             return self.nodelist.render(context)
         values = tuple(value.resolve(context) for value in self.values)
         key = f"fragment:{self.name.resolve(context)}:{request.get_host()}:{values!r}"

@@ -75,3 +75,11 @@ def test_the_filters_show_what_each_address_asks_for(client, news_index):
 
     assert '<option value="statement" selected>' in chosen
     assert '<option value="statement" selected>' not in plain
+
+
+def test_a_preview_renders_every_part_afresh(home):
+    preview = request_of()
+    preview.is_preview = True
+    assert rendered(request_of(), "live") == "live"
+
+    assert rendered(preview, "draft") == "draft"
