@@ -8,6 +8,7 @@ The version is read from the database on each request that asks (one primary-key
 change shows at once in every process: no CONTENT_VERSION_REFRESH_SECONDS of staleness.
 """
 
+import threading
 from collections import OrderedDict
 
 from portal import content_version, visibility
@@ -16,6 +17,9 @@ from portal.per_request import once_per_request
 # At most this many values per process: a value per page or per search is kept for the pages
 # and searches asked for most recently, so memory stays bounded however much content there is.
 MOST_KEPT = 3000
+
+
+_lock = threading.Lock()
 
 
 class _Kept:
@@ -31,16 +35,20 @@ def per_content_version(request, name, compute, as_anonymous=False):
     version = once_per_request(request, "content-version", content_version.from_database)
     if version is None:  # the version cannot be read: nothing can be kept safely
         return compute()
-    if version != _Kept.version:
-        _Kept.version, _Kept.values = version, OrderedDict()
     key = (name, "anonymous" if as_anonymous else visibility.visibility_key(request))
-    values = _Kept.values
-    if key in values:
-        values.move_to_end(key)
-        return values[key]
-    value = values[key] = compute()
-    while len(values) > MOST_KEPT:
-        values.popitem(last=False)
+    with _lock:  # a server's threads share what is kept; the computing is done outside the lock
+        if version != _Kept.version:
+            _Kept.version, _Kept.values = version, OrderedDict()
+        values = _Kept.values
+        if key in values:
+            values.move_to_end(key)
+            return values[key]
+    value = compute()
+    with _lock:
+        if _Kept.values is values:  # not dropped meanwhile for a newer version
+            values[key] = value
+            while len(values) > MOST_KEPT:
+                values.popitem(last=False)
     return value
 
 

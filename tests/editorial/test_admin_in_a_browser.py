@@ -194,8 +194,8 @@ def test_the_news_editor_sees_the_moderators_request_for_changes(
     editor.locator("#id_slug").evaluate("(input) => { input.value = 'kent-statement'; }")
     editor.fill("#id_summary", "What the PCC for Kent said.")
     editor.locator("footer [data-w-dropdown-target=toggle]").last.click()
-    editor.get_by_role("button", name="Submit to News review").click()
-    editor.wait_for_load_state()
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="Submit to News review").click()
     assert "created and submitted for moderation" in editor.locator(".messages").inner_text()
     page_id = re.search(r"/admin/pages/(\d+)/", editor.locator(".messages a", has_text="Edit").get_attribute("href"))[1]
 
@@ -204,8 +204,8 @@ def test_the_news_editor_sees_the_moderators_request_for_changes(
     moderator.get_by_role("button", name="Request changes").click()
     request_changes = moderator.locator(".modal").filter(has=moderator.locator("textarea"))
     request_changes.locator("textarea").fill(comment)
-    request_changes.get_by_role("button", name="Request changes").click()
-    moderator.wait_for_load_state()
+    with moderator.expect_navigation():  # the request is recorded before the editor looks
+        request_changes.get_by_role("button", name="Request changes").click()
 
     editor.goto(f"/admin/pages/{page_id}/edit/")
     said = f"requested changes on {_today_in_uk()}"
