@@ -23,7 +23,7 @@ from news.listing import ListedByDate, ListingDate  # noqa: F401 - ListingDate i
 from news.video_hosts import embed_url, host_name, validate_video_url
 from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
-from portal.pagination import page_starts, paginate
+from portal.pagination import page_starts, paginate, read_by_key
 from portal.per_request import once_per_request
 from portal.version_memo import per_content_version
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
@@ -156,8 +156,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # Deep pages read from the first item's key, not through an OFFSET over every item before.
         deep = not filters.is_filtered and request.GET.get("page", "1") != "1"
         starts = kept(f"news-starts:{pk}", partial(page_starts, listed, NEWS_PER_PAGE, LISTING_KEY)) if deep else None
-        items = filters.filtered().specific()
-        context["items"] = paginate(request, items, NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
+        shown = paginate(request, filters.filtered(), NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
+        context["items"] = read_by_key(shown, partial(kept, f"news-page:{pk}:{filters.asked!r}:{shown.number}"))
         return context
 
 

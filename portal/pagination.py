@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db.models import Q
+from wagtail.models import Page
 
 PAGES_EACH_SIDE = 2  # page links either side of the current page; the first and last are always shown
 
@@ -63,4 +64,14 @@ def paginate(request, items, per_page, count=None, starts=None, fields=None):
         None if link == Paginator.ELLIPSIS else link
         for link in paginator.get_elided_page_range(number, on_each_side=PAGES_EACH_SIDE, on_ends=1)
     ]
+    return page
+
+
+def read_by_key(page, keep):
+    """`page` (of pages, from paginate) with the same items, read by primary key: which items it
+    shows is kept by `keep(compute)` (once per content version: their keys only, little memory), and
+    one query per page type reads them. A listing's query need not run again for a page asked before."""
+    pks = keep(lambda: [item.pk for item in page.object_list])
+    found = Page.objects.filter(pk__in=pks).specific().in_bulk()
+    page.object_list = [found[pk] for pk in pks if pk in found]
     return page
