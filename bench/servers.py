@@ -53,7 +53,8 @@ import json, math
 import django
 django.setup()
 from django.db.models import Count
-from news.models import NEWS_PER_PAGE, NewsArticlePage, NewsIndexPage, VideoPage
+from news.index_listing import NEWS_PER_PAGE
+from news.models import NewsArticlePage, NewsIndexPage, VideoPage
 from portfolios.models import Person, PolicyAreaPage, PortfolioPage
 from publications.models import PolicyDocument, PublicationIndexPage, PublicationPage
 

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -18,22 +16,17 @@ from wagtail.search import index
 from news.blocks import NewsBodyBlock
 from news.choices import VIDEO, NewsType
 from news.feeds import AtomNewsFeed, NewsFeed
-from news.filters import NewsFilterForm
+from news.index_listing import index_context
 from news.listing import ListedByDate, ListingDate  # noqa: F401 - ListingDate is a model of this app
 from news.video_hosts import embed_url, host_name, validate_video_url
 from portal import navigation, seo, visibility
 from portal.pages import BasePage, plain_text
-from portal.pagination import page_starts, paginate, read_by_key
 from portal.per_request import once_per_request
-from portal.version_memo import per_content_version
 from portfolios.filing import FiledUnderPortfolios, filed_under_q
 from portfolios.models import Person, PortfolioPage
 from portfolios.serializers import PersonSerializer
 from portfolios.widgets import PersonChooser
 
-NEWS_PER_PAGE = 10
-# The listing's order (NewsItemQuerySet.in_listing_order), every field descending: a page's keyset.
-LISTING_KEY = ("news_listing__date", "news_listing__first_published_at", "pk")
 FEED_LENGTH = 20
 FEED_KINDS = (("rss", "RSS", "application/rss+xml"), ("atom", "Atom", "application/atom+xml"))
 
@@ -146,19 +139,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return items.specific()[:FEED_LENGTH], portfolio
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listed, pk = self.listed_items(), self.pk
-        kept = partial(per_content_version, request, as_anonymous=True)  # the listing anonymous visitors see
-        per_year, kinds = kept(f"news-per-year:{pk}", listed.count_per_year), kept(f"news-kinds:{pk}", listed.kinds)
-        filters = NewsFilterForm(request.GET, listed, per_year, kinds)
-        filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
-        context["filters"] = filters
-        # Deep pages read from the first item's key, not through an OFFSET over every item before.
-        deep = not filters.is_filtered and request.GET.get("page", "1") != "1"
-        starts = kept(f"news-starts:{pk}", partial(page_starts, listed, NEWS_PER_PAGE, LISTING_KEY)) if deep else None
-        shown = paginate(request, filters.filtered(), NEWS_PER_PAGE, filters.known_count(), starts, LISTING_KEY)
-        context["items"] = read_by_key(shown, partial(kept, f"news-page:{pk}:{filters.asked!r}:{shown.number}"))
-        return context
+        return {**super().get_context(request, *args, **kwargs), **index_context(request, self)}
 
 
 class NewsArticlePage(ListedByDate, FiledUnderPortfolios, BasePage):

@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import NEWS_PER_PAGE, NewsArticlePage
+from news.index_listing import NEWS_PER_PAGE
+from news.models import NewsArticlePage
 from portal import version_memo
 from tests.news.factories import NewsArticlePageFactory, VideoPageFactory
 
