@@ -2,11 +2,15 @@
 fragments.py): shared by the visitors who may see the same pages, made again as soon as anything
 visitors see changes (issue 18)."""
 
+import datetime
+
 from django.contrib.auth.models import Group
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from editorial.models import PreviewLink
 from portal import content_version
 from portal.models import OrganisationSettings
 from tests.helpers import text_of, user_in
@@ -83,3 +87,16 @@ def test_a_preview_renders_every_part_afresh(home):
     assert rendered(request_of(), "live") == "live"
 
     assert rendered(preview, "draft") == "draft"
+
+
+def test_a_draft_preview_link_shows_the_draft_after_the_live_page_was_kept(client, news_index):
+    article = NewsArticlePageFactory(parent=news_index, title="Published wording", summary="The live summary.")
+    assert "The live summary." in text_of(client.get(article.url))  # the article's part is kept now
+    article.summary = "The draft's summary."
+    article.save_revision()
+    link = PreviewLink.objects.create(page=article, expires_at=timezone.now() + datetime.timedelta(days=1))
+
+    previewed = text_of(client.get(f"/preview/{link.token}/"))
+
+    assert "The draft's summary." in previewed and "The live summary." not in previewed
+    assert "The live summary." in text_of(client.get(article.url))
