@@ -56,16 +56,22 @@ def open_pickers(page):
     )
 
 
+def picker_opened(page, editorial_site):  # noqa: F811
+    """The statement's "Set schedule" dialog, with the go-live field clicked and its date picker open."""
+    _base_url, ids = editorial_site
+    page.goto(f"/admin/pages/{ids['statement']}/edit/")
+    dialog = open_status_dialog(page, "schedule-publishing-dialog")
+    go_live = dialog.locator('input[name="go_live_at"]')
+    go_live.click()
+    page.wait_for_function("document.querySelector('.xdsoft_datetimepicker[style*=block]') !== null")
+    return dialog, go_live
+
+
 def test_the_date_picker_closes_as_the_editor_types_so_save_schedule_can_be_clicked(
     admin_page,  # noqa: F811
     editorial_site,  # noqa: F811
 ):
-    _base_url, ids = editorial_site
-    admin_page.goto(f"/admin/pages/{ids['statement']}/edit/")
-    dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
-    go_live = dialog.locator('input[name="go_live_at"]')
-    go_live.click()
-    admin_page.wait_for_function("document.querySelector('.xdsoft_datetimepicker[style*=block]') !== null")
+    dialog, go_live = picker_opened(admin_page, editorial_site)
     assert open_pickers(admin_page) == 1  # the picker opens for those who pick a date with it
     go_live.press_sequentially("2031-01-06 10:30", delay=20)
     admin_page.wait_for_timeout(300)
@@ -75,12 +81,7 @@ def test_the_date_picker_closes_as_the_editor_types_so_save_schedule_can_be_clic
 
 
 def test_escape_closes_the_date_picker_first_then_the_dialog(admin_page, editorial_site):  # noqa: F811
-    _base_url, ids = editorial_site
-    admin_page.goto(f"/admin/pages/{ids['statement']}/edit/")
-    dialog = open_status_dialog(admin_page, "schedule-publishing-dialog")
-    go_live = dialog.locator('input[name="go_live_at"]')
-    go_live.click()
-    admin_page.wait_for_function("document.querySelector('.xdsoft_datetimepicker[style*=block]') !== null")
+    dialog, go_live = picker_opened(admin_page, editorial_site)
     go_live.press("Escape")
     admin_page.wait_for_timeout(300)
     assert open_pickers(admin_page) == 0 and dialog.is_visible()

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import requests
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
@@ -189,8 +190,19 @@ def test_make_runs_one_command_serves_the_site_and_delivers_mail_and_ctrl_c_stop
         assert message["Subject"] == "Hello from make run"
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            alive = processes_of_group(process.pid)
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail(f"Ctrl+C did not stop make run's processes within 30 s; still running:\n{alive}")
     assert not group_is_alive(process.pid), "the worker outlived the server"
+
+
+def processes_of_group(group_id):
+    """`ps`'s lines for the processes of a group: what each runs and what it waits in."""
+    listing = ["ps", "-o", "pid,ppid,stat,etime,wchan:24,args", "--sid", str(group_id)]
+    return subprocess.run(listing, capture_output=True, text=True, check=False).stdout
 
 
 def group_is_alive(group_id, grace=15):

@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.template import Context, Template
-from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -16,19 +15,13 @@ from portal.models import OrganisationSettings
 from tests.helpers import text_of, user_in
 from tests.news.factories import NewsArticlePageFactory
 from tests.portal.factories import StandardPageFactory
+from tests.portal.test_version_memo import request_of
 
 KEPT = Template("{% load fragments %}{% per_content_version 'greeting' %}{{ greeting }}{% end_per_content_version %}")
 
 
 def rendered(request, greeting):
     return KEPT.render(Context({"request": request, "greeting": greeting}))
-
-
-def request_of(user=None):
-    request = RequestFactory().get("/")
-    if user is not None:
-        request.user = user
-    return request
 
 
 def test_a_kept_part_is_rendered_once_per_content_version(home):
