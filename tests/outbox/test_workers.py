@@ -171,8 +171,15 @@ def test_make_runs_one_command_serves_the_site_and_delivers_mail_and_ctrl_c_stop
     port = free_port()
     command = [sys.executable, "manage.py", "serve_with_worker", f"127.0.0.1:{port}"]
     # Its own process group, as a terminal's foreground job: Ctrl+C reaches the server and the worker.
+    # And Ctrl+C's default action, as a terminal gives it: a suite run in the background (`.ci/run &`,
+    # `nohup`) ignores SIGINT, and every process it starts would inherit that.
     process = subprocess.Popen(
-        command, cwd=REPO, env=mail_workers.environment(), start_new_session=True, stdout=subprocess.DEVNULL
+        command,
+        cwd=REPO,
+        env=mail_workers.environment(),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 60
