@@ -335,3 +335,19 @@ def test_a_draft_revisions_uses_are_found_by_wagtails_reference_scanner(publicat
     assert added.pk in withheld_ids(None, type(added))
     publication.get_latest_revision().publish()
     assert added.pk not in withheld_ids(None, type(added))
+
+
+def test_what_a_member_was_shown_is_never_kept_for_an_anonymous_visitor(client, world, django_user_model, settings):
+    """The parts kept per content version (portal.version_memo, {% per_content_version %}) live in the
+    server's process across requests: a walk as a member, then as an anonymous visitor, in one process."""
+    sign_in(client, django_user_model, "member", settings)
+    for _name, url, _shows_public in surfaces(world):
+        seen(client, url)
+    client.logout()
+    allowed = SEEN_BY["anonymous"] | {PUBLIC}
+    leaks = {}
+    for name, url, _shows_public in surfaces(world):
+        words, _response = seen(client, url)
+        if words - allowed:
+            leaks[name] = sorted(words - allowed)
+    assert not leaks, f"an anonymous visitor sees what was kept for a member: {leaks}"
