@@ -10,8 +10,9 @@ from tests.portal.factories import HomePageFactory
 from tests.portfolios.factories import PolicyAreaPageFactory, PortfolioPageFactory
 from tests.publications.factories import PublicationIndexPageFactory
 
-# The real SMTP server (`smtp_server`) and the mail queue with its worker processes (`queued_mail`, `mail_workers`).
-pytest_plugins = ["tests.smtp_server", "tests.mail_queue"]
+# The real SMTP server (`smtp_server`), the mail queue with its worker processes (`queued_mail`, `mail_workers`),
+# and calling the WSGI application as a server does (`test_transaction_kept`).
+pytest_plugins = ["tests.smtp_server", "tests.mail_queue", "tests.wsgi"]
 
 
 @pytest.fixture(autouse=True)

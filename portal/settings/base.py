@@ -76,17 +76,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.RequestIdMiddleware",
+    # Above every other: a page served from the cache is the finished response, replayed (portal/page_cache.py).
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "portal.middleware.CrossOriginResourcePolicyMiddleware",
     "portal.downloads.DocumentDownloadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # gzip (no CSRF-bearing page), then ETag/304 and Cache-Control on what the page cache returns.
+    # gzip (no CSRF-bearing page), then ETag/304 and Cache-Control.
     "portal.http_caching.CompressionMiddleware",
     "portal.http_caching.ConditionalGetMiddleware",
-    # Above sessions and authentication, so that a page served from the cache skips them.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -6,12 +6,15 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_started
 
 from portal.logging import OncePerInterval
 from portal.models import OrganisationSettings
+from portal.wsgi import application
 from portfolios.models import PortfolioLead
 from tests.news.factories import NewsArticlePageFactory
 from tests.portfolios.factories import PersonFactory
+from tests.wsgi import wsgi_get
 
 
 @pytest.fixture
@@ -130,3 +133,82 @@ def test_a_page_from_the_cache_carries_the_headers_it_was_first_served_with(clie
     ):
         assert again[header] == first[header], header
     assert again["X-Request-ID"] != first["X-Request-ID"], "each response has its own request id"
+
+
+@pytest.fixture
+def django_handler_runs():
+    """How many requests reached Django's request handling (its request_started signal)."""
+    started = []
+
+    def count(**kwargs):
+        started.append(1)
+
+    request_started.connect(count)
+    yield started
+    request_started.disconnect(count)
+
+
+@pytest.mark.django_db
+def test_a_cached_page_is_answered_before_djangos_handler_as_it_was_first_served(
+    home, page_cache, test_transaction_kept, django_handler_runs
+):
+    first_status, first, first_body = wsgi_get(application, "/", HTTP_ACCEPT_ENCODING="gzip")
+    assert (first_status, first["X-Cache"], len(django_handler_runs)) == ("200 OK", "MISS", 1)
+
+    status, again, body = wsgi_get(application, "/", HTTP_ACCEPT_ENCODING="gzip", HTTP_X_REQUEST_ID="proxy-id-42")
+
+    assert (status, again["X-Cache"], len(django_handler_runs)) == ("200 OK", "HIT", 1), "Django's handler never ran"
+    assert body == first_body and again["Content-Encoding"] == "gzip"
+    assert again["X-Request-ID"] == "proxy-id-42", "the proxy's request id, as for any request"
+    kept = {name: value for name, value in first.items() if name not in ("X-Cache", "X-Request-ID")}
+    assert {name: value for name, value in again.items() if name in kept} == kept
+    assert "Content-Security-Policy" in kept and "Permissions-Policy" in kept and "ETag" in kept
+
+
+@pytest.mark.django_db
+def test_a_cached_page_whose_etag_still_holds_is_a_304_before_djangos_handler(
+    home, page_cache, test_transaction_kept, django_handler_runs
+):
+    _, first, _ = wsgi_get(application, "/")
+
+    status, headers, body = wsgi_get(application, "/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert (status, body, headers["X-Cache"], len(django_handler_runs)) == ("304 Not Modified", b"", "HIT", 1)
+    assert headers["ETag"] == first["ETag"]
+    assert wsgi_get(application, "/", HTTP_IF_NONE_MATCH='"another"')[0] == "200 OK"
+
+
+def test_a_visitor_who_takes_gzip_and_one_who_does_not_each_get_their_own_copy(client, home, page_cache):
+    zipped = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get("/")
+    assert (zipped["X-Cache"], zipped["Content-Encoding"]) == ("MISS", "gzip")
+    assert plain["X-Cache"] == "MISS" and "Content-Encoding" not in plain
+
+    again_plain = client.get("/", HTTP_ACCEPT_ENCODING="identity")
+    again_zipped = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert (again_plain["X-Cache"], again_zipped["X-Cache"]) == ("HIT", "HIT")
+    assert "Content-Encoding" not in again_plain and again_plain.content.startswith(b"<!doctype html>")
+    assert again_zipped["Content-Encoding"] == "gzip" and again_zipped.content == zipped.content
+
+
+def test_a_plain_http_request_is_still_sent_to_https_once_the_secure_page_is_cached(client, home, page_cache, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert [client.get("/", secure=True)["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
+
+    response = client.get("/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/"
+
+
+@pytest.mark.django_db
+def test_a_host_the_site_does_not_serve_is_refused_even_when_the_page_is_cached(
+    home, page_cache, test_transaction_kept
+):
+    assert wsgi_get(application, "/")[0] == "200 OK"
+    assert wsgi_get(application, "/")[1]["X-Cache"] == "HIT"
+
+    status, _, _ = wsgi_get(application, "/", HTTP_HOST="attacker.example")
+
+    assert status.startswith("400")

@@ -2,38 +2,20 @@
 needs; pages still go through the whole stack (issue 18: a CSS file was served at half the speed
 of whitenoise alone)."""
 
-import io
-from wsgiref.util import setup_testing_defaults
-
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 
+from portal.page_cache import PageCacheHits
 from portal.static_files import StaticFiles
 from portal.wsgi import application, django_application
+from tests.wsgi import wsgi_get
 
 STYLESHEET = "/static/css/portal.css"
 
 
-def wsgi_get(app, path, **environ):
-    """(status, headers, body) of a GET of `path` from the WSGI application `app`."""
-    env = {"PATH_INFO": path, "REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO(), **environ}
-    setup_testing_defaults(env)
-    env["HTTP_HOST"] = "localhost"
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer["status"], answer["headers"] = status, dict(headers)
-
-    chunks = app(env, start_response)
-    body = b"".join(chunks)
-    getattr(chunks, "close", lambda: None)()
-    return answer["status"], answer["headers"], body
-
-
 def test_the_wsgi_application_serves_static_files_before_djangos_middleware():
     assert isinstance(application, StaticFiles)
-    assert application.application is django_application
+    assert isinstance(application.application, PageCacheHits)
+    assert application.application.application is django_application
 
 
 def test_a_stylesheet_is_served_by_whitenoise_alone_with_the_headers_a_file_needs(settings):
@@ -65,17 +47,6 @@ def test_an_svg_opened_on_its_own_may_run_and_load_nothing():
 
     assert headers["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     assert headers["X-Content-Type-Options"] == "nosniff"
-
-
-@pytest.fixture
-def test_transaction_kept():
-    """As Django's test client does: the handler does not close the test's database connection
-    (on PostgreSQL that would end the test's transaction)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
