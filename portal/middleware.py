@@ -1,6 +1,8 @@
 from django.conf import settings
+from wagtail.views import serve as wagtail_serve
 
 from portal.logging import current_request_id, request_id_from
+from portal.sites import keep_site
 
 
 class RequestIdMiddleware:
@@ -32,3 +34,18 @@ class CrossOriginResourcePolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
         return response
+
+
+class KeptSiteMiddleware:
+    """Gives the site to each request Wagtail serves a page for, before its view runs (portal.sites).
+    Other views read the site when they need it, as Wagtail finds it (their settings are still kept)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            keep_site(request)

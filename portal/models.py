@@ -1,11 +1,14 @@
+import pickle
+
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from portal import navigation
+from portal import navigation, sites
 from portal.blocks import BaseStreamBlock
 from portal.content_version_row import ContentVersion  # noqa: F401 - this app's model, in a module of its own
 from portal.pages import BasePage, plain_text
@@ -40,15 +43,18 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         """Wagtail's routing from the site's root, with the page a path leads to remembered once per
-        content version (its type, primary key and depth): then one query reads it, instead of two per
-        level of the path. The rest of the path is routed by the page itself, as Wagtail would (a
-        feed of the news index). A path that leads nowhere is looked up each time, never remembered."""
+        content version (its type, primary key, depth and view restrictions): then one query reads it,
+        instead of two per level of the path and one for the restrictions. The rest of the path is
+        routed by the page itself, as Wagtail would (a feed of the news index). A path that leads
+        nowhere is looked up each time, never remembered."""
 
         def found():
             page = super(HomePage, self).route(request, path_components)[0]
-            return page.specific_class, page.pk, page.depth - self.depth
+            restrictions = list(page.get_view_restrictions())
+            prefetch_related_objects(restrictions, "groups")  # kept with them: the policy checks a visitor's groups
+            return page.specific_class, page.pk, page.depth - self.depth, pickle.dumps(restrictions)
 
-        model, pk, consumed = per_content_version(
+        model, pk, consumed, restrictions = per_content_version(
             request, f"route:{self.pk}:{'/'.join(path_components)}", found, as_anonymous=True
         )
         if not consumed:
@@ -56,6 +62,7 @@ class HomePage(BasePage):
         page = model.objects.filter(pk=pk).first()
         if page is None:  # deleted since (which moves the version on, for the next request)
             raise Http404
+        page.keep_view_restrictions(pickle.loads(restrictions))  # noqa: S301 - pickled above, from the database
         return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):
@@ -200,8 +207,16 @@ class OrganisationSettings(BaseSiteSetting):
         FieldPanel("site_notice"),
     ]
 
+    # Read with the settings (once per content version, portal.sites): the home page and each video link them.
+    select_related = ["media_enquiries_page", "privacy_page"]
+
     class Meta:
         verbose_name = "organisation"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, read once per content version (portal.sites), not on every request."""
+        return sites.settings_for_request(cls, request)
 
     @property
     def accessibility_contact_email(self):

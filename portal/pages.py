@@ -64,6 +64,10 @@ class BasePage(Page):
             self._view_restrictions = visibility.view_restrictions(self)  # a queryset keeps its rows once read
         return self._view_restrictions
 
+    def keep_view_restrictions(self, restrictions):
+        """Gives the page the restrictions `get_view_restrictions()` would read (kept by the routing)."""
+        self._view_restrictions = restrictions
+
     @property
     def listing_summary(self):
         """One or two sentences of plain text for listings, cards, feeds and search results."""
