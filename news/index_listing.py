@@ -16,10 +16,10 @@ LISTING_KEY = ("news_listing__date", "news_listing__first_published_at", "pk")
 
 def index_context(request, index):
     """`filters` (a bound NewsFilterForm) and `items` (the page of items asked for by ?page=)."""
-    listed = index.listed_items()
+    listed = SimpleLazyObject(index.listed_items)  # its query is built only when something is not kept
     kept = partial(per_content_version, request, as_anonymous=True)
-    per_year = kept(f"news-per-year:{index.pk}", listed.count_per_year)
-    filters = NewsFilterForm(request.GET, listed, per_year, kept(f"news-kinds:{index.pk}", listed.kinds))
+    per_year = kept(f"news-per-year:{index.pk}", lambda: listed.count_per_year())
+    filters = NewsFilterForm(request.GET, listed, per_year, kept(f"news-kinds:{index.pk}", lambda: listed.kinds()))
     filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
 
     def page_shown():

@@ -2,7 +2,6 @@ import pickle
 
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -42,27 +41,25 @@ class HomePage(BasePage):
         return plain_text(self.introduction) or super().listing_summary
 
     def route(self, request, path_components):
-        """Wagtail's routing from the site's root, with the page a path leads to remembered once per
-        content version (its type, primary key, depth and view restrictions): then one query reads it,
-        instead of two per level of the path and one for the restrictions. The rest of the path is
-        routed by the page itself, as Wagtail would (a feed of the news index). A path that leads
-        nowhere is looked up each time, never remembered."""
+        """Wagtail's routing from the site's root, with the page a path leads to kept once per content
+        version (the page itself, with its view restrictions, pickled): then no query reads it, instead
+        of two per level of the path and one for the restrictions. Every change a visitor could see of
+        the page moves the version on. The rest of the path is routed by the page itself, as Wagtail
+        would (a feed of the news index). A path that leads nowhere is looked up each time, never kept."""
 
         def found():
             page = super(HomePage, self).route(request, path_components)[0]
             restrictions = list(page.get_view_restrictions())
             prefetch_related_objects(restrictions, "groups")  # kept with them: the policy checks a visitor's groups
-            return page.specific_class, page.pk, page.depth - self.depth, pickle.dumps(restrictions)
+            page.keep_view_restrictions(restrictions)
+            return pickle.dumps(page), page.depth - self.depth
 
-        model, pk, consumed, restrictions = per_content_version(
+        kept, consumed = per_content_version(
             request, f"route:{self.pk}:{'/'.join(path_components)}", found, as_anonymous=True
         )
         if not consumed:
             return super().route(request, path_components)
-        page = model.objects.filter(pk=pk).first()
-        if page is None:  # deleted since (which moves the version on, for the next request)
-            raise Http404
-        page.keep_view_restrictions(pickle.loads(restrictions))  # noqa: S301 - pickled above, from the database
+        page = pickle.loads(kept)  # noqa: S301 - pickled above, from the database; a fresh copy per request
         return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):

@@ -12,10 +12,11 @@ from wagtail.models import PageViewRestriction
 from editorial.models import PreviewLink
 from portal import content_version
 from portal.models import OrganisationSettings
-from tests.helpers import text_of, user_in
+from tests.helpers import soup_of, text_of, user_in
 from tests.news.factories import NewsArticlePageFactory
 from tests.portal.factories import StandardPageFactory
 from tests.portal.test_version_memo import request_of
+from tests.portfolios.factories import PersonFactory
 
 KEPT = Template("{% load fragments %}{% per_content_version 'greeting' %}{{ greeting }}{% end_per_content_version %}")
 
@@ -93,3 +94,41 @@ def test_a_draft_preview_link_shows_the_draft_after_the_live_page_was_kept(clien
 
     assert "The draft's summary." in previewed and "The live summary." not in previewed
     assert "The live summary." in text_of(client.get(article.url))
+
+
+CONDITIONAL = Template(
+    "{% load fragments %}{% per_content_version 'greeting' when keep %}{{ greeting }}{% end_per_content_version %}"
+)
+
+
+def test_a_part_with_a_condition_is_kept_only_where_it_holds(home):
+    def shown(greeting, keep):
+        return CONDITIONAL.render(Context({"request": request_of(), "greeting": greeting, "keep": keep}))
+
+    assert [shown("first", True), shown("second", True)] == ["first", "first"]
+    assert [shown("asked", False), shown("asked again", False)] == ["asked", "asked again"]
+
+
+def test_the_menu_marks_the_section_of_each_page_once_its_header_is_kept(client, home, news_index, policy_area):
+    article = NewsArticlePageFactory(parent=news_index, title="Kent statement")
+    for _ in range(2):
+        for page, section in ((home, "Home"), (article, news_index.title), (policy_area, policy_area.title)):
+            current = soup_of(client.get(page.url)).select('.main-nav a[aria-current="page"]')
+            assert [link.get_text(strip=True) for link in current] == [section], page
+
+
+def test_each_page_has_its_own_kept_head_and_a_view_its_own_head_each_time(client, home, news_index):
+    first = NewsArticlePageFactory(parent=news_index, title="First statement", summary="First summary.")
+    second = NewsArticlePageFactory(parent=news_index, title="Second statement", summary="Second summary.")
+    for _ in range(2):
+        for page in (first, second):
+            head = soup_of(client.get(page.url)).head
+            assert head.select_one('link[rel="canonical"]')["href"].endswith(page.url)
+            assert head.select_one('meta[name="description"]')["content"] == page.summary
+            assert page.title in head.select_one('script[type="application/ld+json"]').string
+
+    people = [PersonFactory(name=name, slug=name.split()[0].lower(), live=True) for name in ("Ann Ardent", "Ben Bold")]
+    for _ in range(2):
+        for person in people:
+            head = soup_of(client.get(f"/people/{person.slug}/")).head
+            assert head.select_one('meta[property="og:title"]')["content"] == person.name
