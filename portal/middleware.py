@@ -37,8 +37,9 @@ class CrossOriginResourcePolicyMiddleware:
 
 
 class KeptSiteMiddleware:
-    """Gives the site to each request Wagtail serves a page for, before its view runs (portal.sites).
-    Other views read the site when they need it, as Wagtail finds it (their settings are still kept)."""
+    """Gives the site to each request Wagtail serves a page for, and to views marked with
+    `portal.sites.reads_the_site`, before the view runs. Other views read the site when they need it,
+    as Wagtail finds it (their settings are still kept)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,5 +48,5 @@ class KeptSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_serve:
+        if view_func is wagtail_serve or getattr(view_func, "reads_the_site", False):
             keep_site(request)

@@ -1,5 +1,3 @@
-import pickle
-
 from django.db import models
 from django.db.models import prefetch_related_objects
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,7 +9,7 @@ from portal import navigation, sites
 from portal.blocks import BaseStreamBlock
 from portal.content_version_row import ContentVersion  # noqa: F401 - this app's model, in a module of its own
 from portal.pages import BasePage, plain_text
-from portal.version_memo import per_content_version
+from portal.version_memo import copy_per_content_version, per_content_version
 
 HOME_LATEST_ITEMS = 3
 
@@ -52,14 +50,12 @@ class HomePage(BasePage):
             restrictions = list(page.get_view_restrictions())
             prefetch_related_objects(restrictions, "groups")  # kept with them: the policy checks a visitor's groups
             page.keep_view_restrictions(restrictions)
-            return pickle.dumps(page), page.depth - self.depth
+            return page, page.depth - self.depth
 
-        kept, consumed = per_content_version(
-            request, f"route:{self.pk}:{'/'.join(path_components)}", found, as_anonymous=True
-        )
+        name = f"route:{self.pk}:{'/'.join(path_components)}"
+        page, consumed = copy_per_content_version(request, name, found, as_anonymous=True)  # a copy per request
         if not consumed:
             return super().route(request, path_components)
-        page = pickle.loads(kept)  # noqa: S301 - pickled above, from the database; a fresh copy per request
         return page.route(request, path_components[consumed:])
 
     def get_context(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ The version is read from the database on each request that asks (one primary-key
 change shows at once in every process: no CONTENT_VERSION_REFRESH_SECONDS of staleness.
 """
 
+import pickle
 import threading
 from collections import OrderedDict
 
@@ -55,3 +56,10 @@ def per_content_version(request, name, compute, as_anonymous=False):
 def clear():
     """Forgets every value (the test suite, between tests: their databases may share a version)."""
     _Kept.version, _Kept.values = None, OrderedDict()
+
+
+def copy_per_content_version(request, name, compute, as_anonymous=False):
+    """As `per_content_version`, for model instances a request may change as it uses them (a page,
+    a site, settings): kept pickled, and each request given its own copy, as if read from the database."""
+    kept = per_content_version(request, name, lambda: pickle.dumps(compute()), as_anonymous=as_anonymous)
+    return pickle.loads(kept)  # noqa: S301 - pickled by this process, from its own database

@@ -1,10 +1,13 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from portal import seo, visibility
 from portal.models import OrganisationSettings
 from portal.seo import PageMeta
+from portal.sites import reads_the_site
+from portal.version_memo import copy_per_content_version
 from portfolios.models import Person, PortfolioPage
 
 PERSON_LIST_LENGTH = 10
@@ -32,21 +35,30 @@ def person_meta(person, organisation_name):
     )
 
 
+@reads_the_site
 def person_detail(request, slug):
     """A lead's or contact's page: their portfolios, the statements quoting them, their videos."""
     people = visibility.visible_people(request, Person.objects.select_related("photo"))
-    person = get_object_or_404(people, slug=slug)
-    # The statements and videos are reached through their reverse relations: this app
-    # does not import the news app.
-    shown = visibility.pages_q(request)
-    portfolios = visibility.visible_pages(request, PortfolioPage.objects.all()).values("pk")
+    person = copy_per_content_version(request, f"person:{slug}", people.filter(slug=slug).first)
+    if person is None:
+        raise Http404("No such person")
     organisation = OrganisationSettings.for_request(request)
+
+    # Read only when the page's content is not kept (templates/pages/person.html). The statements and
+    # videos are reached through their reverse relations: this app does not import the news app.
+    def in_visible_portfolios(related):
+        portfolios = visibility.visible_pages(request, PortfolioPage.objects.all()).values("pk")
+        return related.filter(page__in=portfolios).select_related("page")
+
+    def newest_visible(related):
+        return related.filter(visibility.pages_q(request)).in_listing_order()[:PERSON_LIST_LENGTH]
+
     context = {
         "person": person,
         "meta": person_meta(person, organisation.organisation_name),
-        "leads": person.portfolio_leads.filter(page__in=portfolios).select_related("page"),
-        "contacts": person.portfolio_contacts.filter(page__in=portfolios).select_related("page"),
-        "quoted_in": person.quoted_in.filter(shown).in_listing_order()[:PERSON_LIST_LENGTH],
-        "videos": person.videos.filter(shown).in_listing_order()[:PERSON_LIST_LENGTH],
+        "leads": SimpleLazyObject(lambda: in_visible_portfolios(person.portfolio_leads)),
+        "contacts": SimpleLazyObject(lambda: in_visible_portfolios(person.portfolio_contacts)),
+        "quoted_in": SimpleLazyObject(lambda: newest_visible(person.quoted_in)),
+        "videos": SimpleLazyObject(lambda: newest_visible(person.videos)),
     }
     return TemplateResponse(request, "pages/person.html", context)

@@ -12,10 +12,11 @@ class PublicationFilterForm(PortfolioFilterForm):
     type = forms.ChoiceField(required=False, label="Type", choices=[("", "All types"), *PublicationType.choices])
     format = forms.ChoiceField(required=False, label="File format")
 
-    def __init__(self, data, items):
+    def __init__(self, data, items, types_and_extensions=None):
+        """`types_and_extensions` (`items.types_and_file_extensions()`): when the caller has them."""
         super().__init__(data, items)
         # Only the options that have publications: a type or a format with none would list nothing.
-        types, extensions = items.types_and_file_extensions()
+        types, extensions = types_and_extensions or items.types_and_file_extensions()
         self.fields["type"].choices = [("", "All types")] + [
             (value, label) for value, label in PublicationType.choices if value in types
         ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -17,6 +18,7 @@ from wagtail.search import index
 from portal import visibility
 from portal.pages import BasePage
 from portal.pagination import paginate
+from portal.version_memo import per_content_version
 from portfolios.filing import FiledUnderPortfolios
 from publications.accessibility import check_accessibility
 from publications.admin_panels import FileAccessibilityPanel, PublicationForm
@@ -179,16 +181,21 @@ class PublicationIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Members signed in also see the members-only publications, labelled as such.
         publications = visibility.visible_pages(request, PublicationPage.objects.child_of(self)).in_listing_order()
-        filters = PublicationFilterForm(request.GET, publications)
+        # The filters' choices, once per content version for the visitor's visibility class.
+        choices = per_content_version(request, f"publication-choices:{self.pk}", publications.types_and_file_extensions)
+        filters = PublicationFilterForm(request.GET, publications, choices)
         filters.is_valid()  # an unknown value is left out, and the page says so (ListingFilterForm.ignored)
         context["filters"] = filters
-        context["publications"] = paginate(
-            request, filters.filtered().prefetch_related("attachments__document"), PUBLICATIONS_PER_PAGE
-        )
-        if request.user.is_authenticated:
-            context["publications"].object_list = visibility.mark_restricted(
-                request, list(context["publications"].object_list)
-            )
+
+        def page_shown():
+            listed = filters.filtered().prefetch_related("attachments__document")
+            shown = paginate(request, listed, PUBLICATIONS_PER_PAGE)
+            if request.user.is_authenticated:
+                shown.object_list = visibility.mark_restricted(request, list(shown.object_list))
+            return shown
+
+        # Read only when the listing's part of the page is not kept (templates/pages/publication_index_page.html).
+        context["publications"] = SimpleLazyObject(page_shown)
         return context
 
 

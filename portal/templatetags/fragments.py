@@ -4,9 +4,11 @@ of a template rendered once per content version and visibility class, and kept (
 The values after the name are what else the part depends on (an item's primary key and whether it
 is marked members-only, the filters asked for); the site's host is always part of the key, since
 links are relative to the site. With `when`, the part is kept only where the condition holds (a
-page's head, for Wagtail's pages, and not for views whose head says what was asked of them). Visitors who may see the same pages share what is kept, so a part
-must depend on nothing else of the visitor's: never a CSRF token, a name or a message for one visitor.
-A preview (a draft, shown to its editors) renders every part afresh.
+page's head, for Wagtail's pages, and not for views whose head says what was asked of them).
+
+Visitors who may see the same pages share what is kept, so a part must depend on nothing else of
+the visitor's: never a CSRF token, a name or a message for one visitor. A preview (a draft, shown
+to its editors) renders every part afresh.
 """
 
 from django import template

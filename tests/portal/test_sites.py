@@ -1,6 +1,7 @@
 """A page asked for again in the same content version reads the version and nothing else: the site,
 its root page, the settings, the page itself and its view restrictions are kept per version
-(portal.sites, HomePage.route) and handed to Wagtail where it looks for them (issue 18)."""
+(portal.sites, HomePage.route) and handed to Wagtail where it looks for them; so are a person and
+the publications index's filters, and the content of both pages (issue 18)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +11,8 @@ from wagtail.models import PageViewRestriction, Site
 from portal.models import OrganisationSettings
 from portal.sites import keep_site
 from tests.news.factories import NewsArticlePageFactory
+from tests.portfolios.factories import PersonFactory
+from tests.publications.factories import PublicationPageFactory
 
 
 @pytest.fixture
@@ -91,3 +94,28 @@ def test_a_page_made_members_only_after_it_was_kept_is_refused_at_once_and_a_mem
     other = django_user_model.objects.create_user("other", password="x")
     client.force_login(other)
     assert client.get(article.url).status_code == 302
+
+
+def test_a_persons_page_and_the_publications_index_asked_for_again_read_the_content_version_alone(
+    client, article, publication_index, django_assert_num_queries
+):
+    person = PersonFactory(name="Kate Green", slug="kate-green", live=True)
+    PublicationPageFactory(parent=publication_index, title="Forensics strategy")
+    for url in (f"/people/{person.slug}/", publication_index.url):
+        first = client.get(url)
+
+        with django_assert_num_queries(1):
+            again = client.get(url)
+
+        assert again.content == first.content, url
+
+
+def test_a_person_renamed_after_their_page_was_kept_is_shown_renamed_and_an_unknown_one_is_not_found(client, article):
+    person = PersonFactory(name="Kate Green", slug="kate-green", live=True)
+    assert "Kate Green" in client.get("/people/kate-green/").content.decode()
+
+    person.name = "Kate Green-Smith"
+    person.save()
+
+    assert "Kate Green-Smith" in client.get("/people/kate-green/").content.decode()
+    assert [client.get("/people/nobody/").status_code for _ in range(2)] == [404, 404]
