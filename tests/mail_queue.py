@@ -9,7 +9,9 @@
   `db_worker`, and with RQ's `rqworker` on Redis (TASKS_REDIS_URL, a database emptied first).
 """
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -74,8 +76,12 @@ class MailWorkers:
             else:
                 command = [sys.executable, "manage.py", "db_worker", "--backend", "mail", "--queue-name", "mail"]
                 command += ["--interval", "0.2", "--no-startup-delay", "--worker-id", name]
+            # Its own process group: what it starts (RQ's scheduler, a work horse) is stopped with it.
+            environment_of_worker = self.environment(**environment)
             self.processes.append(
-                subprocess.Popen(command, cwd=REPO, env=self.environment(**environment), stdout=subprocess.DEVNULL)
+                subprocess.Popen(
+                    command, cwd=REPO, env=environment_of_worker, stdout=subprocess.DEVNULL, start_new_session=True
+                )
             )
 
     def stop(self):
@@ -83,11 +89,11 @@ class MailWorkers:
             if process.poll() is None:
                 process.terminate()
         for process in self.processes:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            with contextlib.suppress(ProcessLookupError):  # the group is empty once all of it has ended
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         self.processes = []
 
     def wait_until_attempted(self, timeout=30):
